@@ -1,0 +1,66 @@
+import { hostPatterns, type Registry } from '../src/endpoints';
+
+export type Target = 'chrome' | 'firefox';
+
+export interface PackageInfo {
+  readonly displayName: string;
+  readonly version: string;
+  readonly description: string;
+}
+
+export interface ManifestInput {
+  readonly base: Readonly<Record<string, unknown>>;
+  readonly pkg: PackageInfo;
+  readonly registry: Registry;
+  readonly target: Target;
+  /** Test builds only: a public key that fixes the Chromium extension id. */
+  readonly testKey?: string;
+}
+
+export const GECKO_ID = 'leakless@leakless.invalid';
+
+/** host_permissions: exactly the registry's https hosts. */
+export function hostPermissions(registry: Registry): string[] {
+  return hostPatterns(registry.endpoints).map((host) => `https://${host}/*`);
+}
+
+/** The extension pages' CSP: nothing may load or connect but the extension itself and the registry's origins. */
+export function extensionPagesCsp(registry: Registry): string {
+  const connect = hostPatterns(registry.endpoints).map((host) => `https://${host}`);
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    `connect-src ${connect.length ? connect.join(' ') : "'none'"}`,
+  ].join('; ');
+}
+
+export function makeManifest(input: ManifestInput): Record<string, unknown> {
+  const { base, pkg, registry, target } = input;
+  const manifest: Record<string, unknown> = {
+    ...base,
+    name: pkg.displayName,
+    version: pkg.version,
+    description: pkg.description,
+    host_permissions: hostPermissions(registry),
+    content_security_policy: { extension_pages: extensionPagesCsp(registry) },
+  };
+  if (target === 'firefox') {
+    const { minimum_chrome_version: _chromeOnly, ...rest } = manifest;
+    return {
+      ...rest,
+      // Firefox has no MV3 service workers; dns is Firefox-only (secure-DNS probe).
+      background: { scripts: ['src/background/index.ts'], type: 'module' },
+      permissions: [...(base.permissions as string[]), 'dns'],
+      browser_specific_settings: {
+        gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+      },
+    };
+  }
+  return input.testKey ? { ...manifest, key: input.testKey } : manifest;
+}

@@ -1,0 +1,43 @@
+import type { Endpoint } from './types';
+
+const NOTHING = 'Nothing but the request itself.';
+
+/**
+ * The endpoints of a Leakless check server (server/) at `origin`, e.g. https://check.example.org.
+ * The host is the DNS zone it is authoritative for; see docs/self-hosting.md for the protocol.
+ */
+export function selfHostedEndpoints(origin: string): Endpoint[] {
+  const url = new URL(origin);
+  if (url.protocol !== 'https:' || url.pathname !== '/' || url.search || url.port) {
+    throw new Error(`LEAKLESS_SERVER must be a bare https origin on port 443, like https://check.example.org (got ${origin})`);
+  }
+  const zone = url.hostname.toLowerCase();
+  return [
+    { id: 'leakless-ipv4', provider: 'leakless', probe: 'ipv4', transport: 'https', url: `https://ipv4.${zone}/ip`, carries: NOTHING },
+    { id: 'leakless-ipv6', provider: 'leakless', probe: 'ipv6', transport: 'https', url: `https://ipv6.${zone}/ip`, carries: NOTHING },
+    {
+      id: 'leakless-dns',
+      provider: 'leakless',
+      probe: 'dns',
+      transport: 'https',
+      url: `https://{token}.${zone}/dns`,
+      carries: 'A random, single-use token in the host name; nothing else.',
+    },
+    {
+      id: 'leakless-stun',
+      provider: 'leakless',
+      probe: 'webrtc',
+      transport: 'stun',
+      url: `stun:${zone}:3478`,
+      carries: 'A STUN binding request (random transaction id).',
+    },
+    {
+      id: 'leakless-whoami',
+      provider: 'leakless',
+      probe: 'securedns',
+      transport: 'dns',
+      url: `dns:{token}.whoami.${zone}`,
+      carries: "One DNS lookup of a random name, made by Firefox's own resolver (Firefox only).",
+    },
+  ];
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { crx } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import { makeManifest, type Target } from './scripts/manifest';
+import { buildRegistry } from './src/endpoints/registry';
+
+const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
+const testBuild = process.env.LEAKLESS_TEST === '1';
+const server = process.env.LEAKLESS_SERVER || null;
+const registry = buildRegistry(server);
+const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+
+const manifest = makeManifest({
+  base: readJson('./manifest.json'),
+  pkg: readJson('./package.json'),
+  registry,
+  target,
+  testKey: testBuild ? readFileSync(new URL('./tests/fixtures/chrome-test-key.txt', import.meta.url), 'utf8').trim() : undefined,
+});
+
+export default defineConfig({
+  plugins: [preact(), crx({ manifest: manifest as never, browser: target })],
+  define: {
+    __LEAKLESS_SERVER__: JSON.stringify(server ?? ''),
+    __LEAKLESS_TEST__: JSON.stringify(testBuild),
+  },
+  build: {
+    outDir: `${testBuild ? 'dist-test' : 'dist'}/${target}`,
+    emptyOutDir: true,
+    // Readable output for the store reviewers and for the static audit; it is small anyway.
+    minify: true,
+    sourcemap: false,
+    target: 'es2022',
+    rollupOptions: { input: { audit: 'src/audit/index.html' } },
+  },
+});
