@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULTS, parseArgs, validateConfig } from './config.ts';
+
+const bad = (argv: string[], message: RegExp) => {
+  expect(() => parseArgs(argv)).toThrow(ConfigError);
+  expect(() => parseArgs(argv)).toThrow(message);
+};
+
+describe('parseArgs', () => {
+  it('defaults run unprivileged on loopback', () => {
+    expect(parseArgs([])).toEqual({ ...DEFAULTS });
+    expect(DEFAULTS.listen).toEqual(['127.0.0.1', '::1']);
+    expect([DEFAULTS.httpPort, DEFAULTS.dnsPort, DEFAULTS.stunPort, DEFAULTS.tokenTtl]).toEqual([8080, 5353, 3478, 30]);
+  });
+
+  it('reads every flag, in both --flag value and --flag=value forms', () => {
+    const c = parseArgs([
+      '--zone=Check.Example.ORG.',
+      '--listen',
+      '::,0.0.0.0',
+      '--http=off',
+      '--https',
+      '443',
+      '--cert',
+      '/c.pem',
+      '--key=/k.pem',
+      '--dns',
+      '53',
+      '--stun',
+      '0',
+      '--address4',
+      '203.0.113.1',
+      '--address6=none',
+      '--acme-cname',
+      '_acme-challenge.Check-Validation.example.org.',
+      '--trust-proxy',
+      '10.0.0.0/8, ::1',
+      '--token-ttl',
+      '60',
+      '--max-tokens=5',
+      '--max-resolvers',
+      '3',
+      '--dns-rate=0',
+      '--http-rate',
+      '7',
+      '--stun-rate',
+      '9',
+    ]);
+    expect(c).toEqual({
+      zone: 'check.example.org',
+      listen: ['::', '0.0.0.0'],
+      httpPort: null,
+      httpsPort: 443,
+      certPath: '/c.pem',
+      keyPath: '/k.pem',
+      dnsPort: 53,
+      stunPort: 0,
+      address4: '203.0.113.1',
+      address6: null,
+      acmeCname: '_acme-challenge.check-validation.example.org',
+      trustProxy: ['10.0.0.0/8', '::1'],
+      tokenTtl: 60,
+      maxTokens: 5,
+      maxResolvers: 3,
+      dnsRate: 0,
+      httpRate: 7,
+      stunRate: 9,
+    });
+  });
+
+  it('returns help', () => {
+    expect(parseArgs(['--help'])).toBe('help');
+  });
+
+  it('rejects bad input with a message naming the flag', () => {
+    bad(['--bogus', '1'], /unknown option '--bogus'/);
+    bad(['stray'], /unknown option 'stray'/);
+    bad(['--http'], /--http needs a value/);
+    bad(['--http', '65536'], /--http: expected an integer from 0 to 65535/);
+    bad(['--dns', '-1'], /--dns/);
+    bad(['--stun', '12x'], /--stun/);
+    bad(['--token-ttl', '61'], /--token-ttl: expected an integer from 1 to 60/);
+    bad(['--token-ttl', '0'], /--token-ttl/);
+    bad(['--max-tokens', '0'], /--max-tokens/);
+    bad(['--zone', 'bad_zone.test'], /--zone: 'bad_zone.test' is not a valid DNS name/);
+    bad(['--zone', `${'a'.repeat(62)}.${'b'.repeat(62)}.${'c'.repeat(62)}.test`], /--zone/); // 193 > 190
+    bad(['--listen', 'localhost'], /--listen: 'localhost' is not an IP address/);
+    bad(['--listen', ''], /--listen: at least one/);
+    bad(['--address4', '::1'], /--address4/);
+    bad(['--address6', '127.0.0.1'], /--address6/);
+    bad(['--trust-proxy', '10.0.0.0/33'], /--trust-proxy: '10.0.0.0\/33'/);
+    bad(['--trust-proxy', 'proxy.local'], /--trust-proxy/);
+    bad(['--acme-cname', 'a..b'], /--acme-cname: 'a..b' is not a valid DNS name/);
+    bad(['--https', '8443'], /--https needs both --cert and --key/);
+    bad(['--https', '8443', '--cert', 'c.pem'], /--https needs both/);
+    bad(['--cert', 'c.pem', '--key', 'k.pem'], /without --https/);
+  });
+});
+
+describe('validateConfig', () => {
+  it('checks programmatic configs too', () => {
+    expect(() => validateConfig({ tokenTtl: 61 })).toThrow(/--token-ttl/);
+    expect(() => validateConfig({ dnsPort: 70000 })).toThrow(/--dns/);
+    expect(validateConfig({ httpsPort: 0 }, { inlineTls: true }).httpsPort).toBe(0);
+  });
+});

@@ -1,0 +1,229 @@
+import { isIPv4, isIPv6, parseCidr } from './ip.ts';
+
+export interface ServerConfig {
+  /** Delegated zone, lowercase, no trailing dot. */
+  zone: string;
+  /** Addresses every listener binds to. */
+  listen: string[];
+  /** null = service off. 0 = any free port (tests). */
+  httpPort: number | null;
+  httpsPort: number | null;
+  dnsPort: number | null;
+  stunPort: number | null;
+  certPath: string | null;
+  keyPath: string | null;
+  /** What A / AAAA records in the zone point to; null = no such records. */
+  address4: string | null;
+  address6: string | null;
+  /** Target of a CNAME at _acme-challenge.<zone>, so an ACME client can prove the zone (DNS-01) elsewhere. */
+  acmeCname: string | null;
+  /** CIDRs whose X-Forwarded-For is believed. */
+  trustProxy: string[];
+  /** Seconds a token's resolver set lives (1–60). */
+  tokenTtl: number;
+  maxTokens: number;
+  maxResolvers: number;
+  /** Requests per second per source (burst = 2×); 0 = unlimited. */
+  dnsRate: number;
+  httpRate: number;
+  stunRate: number;
+}
+
+export const DEFAULTS: Readonly<ServerConfig> = Object.freeze({
+  zone: 'check.leakless.test',
+  listen: ['127.0.0.1', '::1'],
+  httpPort: 8080,
+  httpsPort: null,
+  dnsPort: 5353,
+  stunPort: 3478,
+  certPath: null,
+  keyPath: null,
+  address4: '127.0.0.1',
+  address6: '::1',
+  acmeCname: null,
+  trustProxy: [],
+  tokenTtl: 30,
+  maxTokens: 10_000,
+  maxResolvers: 32,
+  dnsRate: 100,
+  httpRate: 20,
+  stunRate: 20,
+});
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const USAGE = `usage: leakless-server [options]
+  --zone <name>            delegated zone (default ${DEFAULTS.zone})
+  --listen <addr,...>      bind addresses (default ${DEFAULTS.listen.join(',')}; '::' = all, dual-stack)
+  --http <port|off>        plain HTTP port (default ${DEFAULTS.httpPort})
+  --https <port|off>       HTTPS port, needs --cert and --key (default off)
+  --cert <path>            PEM certificate chain for *.zone and zone
+  --key <path>             PEM private key
+  --dns <port|off>         authoritative DNS, UDP+TCP (default ${DEFAULTS.dnsPort})
+  --stun <port|off>        STUN binding responder, UDP (default ${DEFAULTS.stunPort})
+  --address4 <ip|none>     A records point here (default ${DEFAULTS.address4})
+  --address6 <ip|none>     AAAA records point here (default ${DEFAULTS.address6})
+  --acme-cname <name>      answer _acme-challenge.<zone> with a CNAME to <name> (wildcard certs via DNS-01)
+  --trust-proxy <cidr,...> believe X-Forwarded-For only from these peers (default none)
+  --token-ttl <s>          token lifetime, 1-60 (default ${DEFAULTS.tokenTtl})
+  --max-tokens <n>         live tokens kept, oldest evicted (default ${DEFAULTS.maxTokens})
+  --max-resolvers <n>      resolvers kept per token (default ${DEFAULTS.maxResolvers})
+  --dns-rate <n>           DNS queries/s per source, 0 = unlimited (default ${DEFAULTS.dnsRate})
+  --http-rate <n>          HTTP requests/s per source, 0 = unlimited (default ${DEFAULTS.httpRate})
+  --stun-rate <n>          STUN requests/s per source, 0 = unlimited (default ${DEFAULTS.stunRate})
+  --help                   this text`;
+
+type Setter = (config: ServerConfig, value: string, flag: string) => void;
+
+function int(value: string, flag: string, min: number, max: number): number {
+  const n = /^\d{1,9}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= min && n <= max)) throw new ConfigError(`${flag}: expected an integer from ${min} to ${max}, got '${value}'`);
+  return n;
+}
+
+function port(value: string, flag: string): number | null {
+  return value === 'off' ? null : int(value, flag, 0, 65535);
+}
+
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+const SETTERS: Record<string, Setter> = {
+  zone: (c, v) => {
+    c.zone = v;
+  },
+  listen: (c, v) => {
+    c.listen = list(v);
+  },
+  http: (c, v, f) => {
+    c.httpPort = port(v, f);
+  },
+  https: (c, v, f) => {
+    c.httpsPort = port(v, f);
+  },
+  dns: (c, v, f) => {
+    c.dnsPort = port(v, f);
+  },
+  stun: (c, v, f) => {
+    c.stunPort = port(v, f);
+  },
+  cert: (c, v) => {
+    c.certPath = v;
+  },
+  key: (c, v) => {
+    c.keyPath = v;
+  },
+  address4: (c, v) => {
+    c.address4 = v === 'none' ? null : v;
+  },
+  address6: (c, v) => {
+    c.address6 = v === 'none' ? null : v;
+  },
+  'acme-cname': (c, v) => {
+    c.acmeCname = v;
+  },
+  'trust-proxy': (c, v) => {
+    c.trustProxy = list(v);
+  },
+  'token-ttl': (c, v, f) => {
+    c.tokenTtl = int(v, f, 1, 60);
+  },
+  'max-tokens': (c, v, f) => {
+    c.maxTokens = int(v, f, 1, 1_000_000);
+  },
+  'max-resolvers': (c, v, f) => {
+    c.maxResolvers = int(v, f, 1, 1024);
+  },
+  'dns-rate': (c, v, f) => {
+    c.dnsRate = int(v, f, 0, 1_000_000);
+  },
+  'http-rate': (c, v, f) => {
+    c.httpRate = int(v, f, 0, 1_000_000);
+  },
+  'stun-rate': (c, v, f) => {
+    c.stunRate = int(v, f, 0, 1_000_000);
+  },
+};
+
+/** Parses CLI flags (pure: touches no file). Returns 'help' for --help. Throws ConfigError. */
+export function parseArgs(argv: readonly string[]): ServerConfig | 'help' {
+  const config: ServerConfig = { ...DEFAULTS, listen: [...DEFAULTS.listen], trustProxy: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--help' || arg === '-h') return 'help';
+    const m = /^--([a-z0-9-]+)(?:=(.*))?$/s.exec(arg);
+    const setter = m?.[1] === undefined ? undefined : SETTERS[m[1]];
+    if (!m || !setter) throw new ConfigError(`unknown option '${arg}' (see --help)`);
+    let value = m[2];
+    if (value === undefined) {
+      value = argv[++i];
+      if (value === undefined) throw new ConfigError(`--${m[1]} needs a value`);
+    }
+    setter(config, value, `--${m[1]}`);
+  }
+  return validateConfig(config);
+}
+
+/** Fills defaults and checks cross-field rules; shared by the CLI and the programmatic API. */
+export function validateConfig(input: Partial<ServerConfig>, opts: { inlineTls?: boolean } = {}): ServerConfig {
+  const c: ServerConfig = { ...DEFAULTS, ...input };
+  const zone = c.zone.toLowerCase().replace(/\.$/, '');
+  const label = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+  // 190 leaves room for a 63-character token label in front of the zone.
+  if (zone.length > 190 || !zone.split('.').every((l) => label.test(l))) {
+    throw new ConfigError(`--zone: '${c.zone}' is not a valid DNS name (letters, digits, hyphens; at most 190 characters)`);
+  }
+  c.zone = zone;
+  if (c.listen.length === 0) throw new ConfigError('--listen: at least one address is needed');
+  for (const a of c.listen) {
+    if (!isIPv4(a) && !isIPv6(a)) throw new ConfigError(`--listen: '${a}' is not an IP address`);
+  }
+  c.listen = [...new Set(c.listen)];
+  if (c.address4 !== null && !isIPv4(c.address4)) throw new ConfigError(`--address4: '${c.address4}' is not an IPv4 address`);
+  if (c.address6 !== null && !isIPv6(c.address6)) throw new ConfigError(`--address6: '${c.address6}' is not an IPv6 address`);
+  if (c.acmeCname !== null) {
+    const target = c.acmeCname.toLowerCase().replace(/\.$/, '');
+    // Underscores allowed: CNAME targets for ACME are often _acme-challenge names themselves.
+    if (target.length > 253 || !target.split('.').every((l) => /^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$/.test(l))) {
+      throw new ConfigError(`--acme-cname: '${c.acmeCname}' is not a valid DNS name`);
+    }
+    c.acmeCname = target;
+  }
+  for (const t of c.trustProxy) {
+    if (!parseCidr(t)) throw new ConfigError(`--trust-proxy: '${t}' is not an address or CIDR`);
+  }
+  for (const [name, v] of [
+    ['--http', c.httpPort],
+    ['--https', c.httpsPort],
+    ['--dns', c.dnsPort],
+    ['--stun', c.stunPort],
+  ] as const) {
+    if (v !== null && !(Number.isInteger(v) && v >= 0 && v <= 65535)) throw new ConfigError(`${name}: bad port ${v}`);
+  }
+  if (!(Number.isInteger(c.tokenTtl) && c.tokenTtl >= 1 && c.tokenTtl <= 60)) {
+    throw new ConfigError(`--token-ttl: must be 1 to 60 seconds, got ${c.tokenTtl}`);
+  }
+  if (!(Number.isInteger(c.maxTokens) && c.maxTokens >= 1)) throw new ConfigError('--max-tokens: must be a positive integer');
+  if (!(Number.isInteger(c.maxResolvers) && c.maxResolvers >= 1)) throw new ConfigError('--max-resolvers: must be a positive integer');
+  for (const [name, v] of [
+    ['--dns-rate', c.dnsRate],
+    ['--http-rate', c.httpRate],
+    ['--stun-rate', c.stunRate],
+  ] as const) {
+    if (!(Number.isFinite(v) && v >= 0)) throw new ConfigError(`${name}: must be 0 or more`);
+  }
+  if (opts.inlineTls) return c;
+  if (c.httpsPort !== null && (c.certPath === null || c.keyPath === null)) {
+    throw new ConfigError('--https needs both --cert and --key');
+  }
+  if (c.httpsPort === null && (c.certPath !== null || c.keyPath !== null)) {
+    throw new ConfigError('--cert/--key given without --https <port>');
+  }
+  return c;
+}

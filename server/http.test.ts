@@ -1,0 +1,188 @@
+import { readFileSync } from 'node:fs';
+import type net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from './index.ts';
+import { dnsQuery, freshToken, httpGet } from './testing.ts';
+
+const ZONE = 'check.leakless.test';
+const cert = readFileSync(new URL('../tests/fixtures/tls/cert.pem', import.meta.url));
+const key = readFileSync(new URL('../tests/fixtures/tls/key.pem', import.meta.url));
+const open = { dnsRate: 0, httpRate: 0, stunRate: 0 };
+
+let s: RunningServer;
+let base: string;
+beforeAll(async () => {
+  s = await startServer({
+    ...open,
+    listen: ['127.0.0.1', '::1'],
+    httpPort: 0,
+    httpsPort: 0,
+    dnsPort: 0,
+    stunPort: null,
+    tls: { cert, key },
+  });
+  base = `http://127.0.0.1:${s.ports.http}`;
+});
+afterAll(() => s.close());
+
+describe('GET /ip', () => {
+  it('returns the peer address and family as no-store JSON, never a cookie', async () => {
+    const r = await httpGet(`${base}/ip`, { localAddress: '127.0.0.3' });
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual({ ip: '127.0.0.3', family: 4 });
+    expect(r.headers['content-type']).toBe('application/json');
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(r.headers['set-cookie']).toBeUndefined();
+    expect((await httpGet(`http://[::1]:${s.ports.http}/ip`)).json).toEqual({ ip: '::1', family: 6 });
+  });
+
+  it('ignores X-Forwarded-For from peers that are not trusted proxies', async () => {
+    const r = await httpGet(`${base}/ip`, { localAddress: '127.0.0.3', headers: { 'x-forwarded-for': '203.0.113.5' } });
+    expect(r.json).toEqual({ ip: '127.0.0.3', family: 4 });
+  });
+});
+
+describe('GET /dns', () => {
+  it('reads a token via Host (any case, with port) once, then it is gone', async () => {
+    const token = freshToken();
+    await dnsQuery(s.ports.dns as number, `${token}.${ZONE}`, 'A', { localAddress: '127.0.0.6', ecs: { ip: '198.51.100.20', prefix: 24 } });
+    await dnsQuery(s.ports.dns as number, `${token}.${ZONE}`, 'AAAA', { host: '::1' });
+    const host = `${token.toUpperCase()}.Check.Leakless.Test:${s.ports.http}`;
+    const r = await httpGet(`${base}/dns`, { headers: { host } });
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual({
+      token,
+      resolvers: [
+        { ip: '127.0.0.6', family: 4, ecs: '198.51.100.0/24' },
+        { ip: '::1', family: 6 },
+      ],
+    });
+    expect((await httpGet(`${base}/dns`, { headers: { host } })).json).toEqual({ token, resolvers: [] });
+  });
+
+  it('reads /dns/<token> on any host', async () => {
+    const token = freshToken();
+    await dnsQuery(s.ports.dns as number, `${token}.${ZONE}`, 'A', { localAddress: '127.0.0.7' });
+    expect((await httpGet(`${base}/dns/${token}`)).json).toEqual({ token, resolvers: [{ ip: '127.0.0.7', family: 4 }] });
+    expect((await httpGet(`${base}/dns/${token}`)).json).toEqual({ token, resolvers: [] });
+  });
+
+  it('an unknown token is an empty set; a malformed one is 400', async () => {
+    expect(await httpGet(`${base}/dns/${'z'.repeat(20)}`)).toMatchObject({ status: 200, json: { token: 'z'.repeat(20), resolvers: [] } });
+    for (const path of ['/dns/short', '/dns/has-dash-0123456789', `/dns/${'a'.repeat(64)}`, '/dns/a/b']) {
+      expect(await httpGet(`${base}${path}`), path).toMatchObject({ status: 400, json: { error: 'bad token' } });
+    }
+    for (const host of [ZONE, `x.${freshToken()}.${ZONE}`, `${freshToken()}.example.org`, '[::1]:80']) {
+      expect((await httpGet(`${base}/dns`, { headers: { host } })).status, host).toBe(400);
+    }
+  });
+
+  it('works over HTTPS on https://<token>.Z/dns, as the extension fetches it', async () => {
+    const token = freshToken();
+    await dnsQuery(s.ports.dns as number, `${token}.${ZONE}`, 'A', { localAddress: '127.0.0.8' });
+    // Stands in for the delegated zone in public DNS: every name lands on the loopback server.
+    const lookup = ((_h: string, o: { all?: boolean }, cb: (e: null, a: unknown, f?: number) => void) =>
+      o.all ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : cb(null, '127.0.0.1', 4)) as unknown as net.LookupFunction;
+    const r = await httpGet(`https://${token}.${ZONE}:${s.ports.https}/dns`, { ca: cert, lookup });
+    expect(r.json).toEqual({ token, resolvers: [{ ip: '127.0.0.8', family: 4 }] });
+    expect((await httpGet(`https://127.0.0.1:${s.ports.https}/ip`, { ca: cert })).json).toEqual({ ip: '127.0.0.1', family: 4 });
+  });
+});
+
+describe('CORS, routing, limits', () => {
+  it('echoes extension origins only', async () => {
+    for (const origin of ['chrome-extension://abcdefghijklmnop', 'moz-extension://2f1a-77']) {
+      const r = await httpGet(`${base}/ip`, { headers: { origin } });
+      expect(r.headers['access-control-allow-origin']).toBe(origin);
+      expect(r.headers.vary).toBe('origin');
+    }
+    for (const origin of [
+      'https://evil.example',
+      'null',
+      'chrome-extension-evil://x',
+      'xchrome-extension://x',
+      'safari-web-extension://x',
+    ]) {
+      expect((await httpGet(`${base}/ip`, { headers: { origin } })).headers['access-control-allow-origin']).toBeUndefined();
+    }
+  });
+
+  it('answers preflights', async () => {
+    const r = await httpGet(`${base}/dns/${freshToken()}`, {
+      method: 'OPTIONS',
+      headers: { origin: 'chrome-extension://abc', 'access-control-request-method': 'GET', 'access-control-request-headers': 'accept' },
+    });
+    expect(r.status).toBe(204);
+    expect(r.headers).toMatchObject({
+      'access-control-allow-origin': 'chrome-extension://abc',
+      'access-control-allow-methods': 'GET',
+      'access-control-allow-headers': 'accept',
+    });
+  });
+
+  it('healthz, metrics without addresses or tokens, 404, 405', async () => {
+    expect((await httpGet(`${base}/healthz`)).json).toEqual({ ok: true });
+    const token = freshToken();
+    await dnsQuery(s.ports.dns as number, `${token}.${ZONE}`, 'A', { localAddress: '127.0.0.9' });
+    const m = await httpGet(`${base}/metrics`);
+    expect(m.json).toMatchObject({ dns: { queries: expect.any(Number) }, tokens: { live: expect.any(Number) } });
+    expect((m.json as { tokens: { live: number } }).tokens.live).toBeGreaterThanOrEqual(1);
+    expect(m.body).not.toMatch(/127\.0\.0|::1|[0-9a-f]{32}/);
+    for (const path of ['/', '/ip/', '/IP', '/dnsx', '/metrics/x']) {
+      expect(await httpGet(`${base}${path}`), path).toMatchObject({ status: 404, json: { error: 'not found' } });
+    }
+    for (const method of ['POST', 'PUT', 'DELETE', 'HEAD']) {
+      const r = await httpGet(`${base}/ip`, { method });
+      expect(r.status, method).toBe(405);
+      expect(r.headers.allow).toBe('GET, OPTIONS');
+    }
+  });
+
+  it('rejects oversized headers', async () => {
+    expect((await httpGet(`${base}/ip`, { headers: { 'x-big': 'a'.repeat(20_000) } })).status).toBe(431);
+  });
+});
+
+describe('options', () => {
+  it('trusts X-Forwarded-For from --trust-proxy peers, right-most untrusted hop', async () => {
+    const p = await startServer({ ...open, listen: ['127.0.0.1'], httpPort: 0, dnsPort: null, stunPort: null, trustProxy: ['127.0.0.1'] });
+    try {
+      const url = `http://127.0.0.1:${p.ports.http}/ip`;
+      const xff = { 'x-forwarded-for': '1.2.3.4, 203.0.113.5' };
+      expect((await httpGet(url, { localAddress: '127.0.0.1', headers: xff })).json).toEqual({ ip: '203.0.113.5', family: 4 });
+      expect((await httpGet(url, { localAddress: '127.0.0.4', headers: xff })).json).toEqual({ ip: '127.0.0.4', family: 4 });
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('rate-limits per source with 429', async () => {
+    const p = await startServer({ listen: ['127.0.0.1'], httpPort: 0, dnsPort: null, stunPort: null, httpRate: 2 });
+    try {
+      const codes: number[] = [];
+      for (let i = 0; i < 8; i++) codes.push((await httpGet(`http://127.0.0.1:${p.ports.http}/ip`, { localAddress: '127.0.0.5' })).status);
+      expect(codes.slice(0, 4)).toEqual([200, 200, 200, 200]); // burst = 2 × rate
+      expect(codes.slice(4)).toContain(429);
+      expect((await httpGet(`http://127.0.0.1:${p.ports.http}/ip`, { localAddress: '127.0.0.6' })).status).toBe(200);
+      expect(p.counters().http.rateLimited).toBeGreaterThan(0);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('mapAddress (test hook) rewrites what /ip reports', async () => {
+    const p = await startServer({
+      ...open,
+      listen: ['127.0.0.1'],
+      httpPort: 0,
+      dnsPort: null,
+      stunPort: null,
+      mapAddress: () => ({ address: '198.51.100.7', family: 4 }),
+    });
+    try {
+      expect((await httpGet(`http://127.0.0.1:${p.ports.http}/ip`)).json).toEqual({ ip: '198.51.100.7', family: 4 });
+    } finally {
+      await p.close();
+    }
+  });
+});

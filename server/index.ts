@@ -1,0 +1,162 @@
+/** Programmatic API: the CLI, `npm start` and the e2e harness all run the server through here. */
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import tls from 'node:tls';
+import { type Bound, bindAll, serverBinder, udpBinder } from './bind.ts';
+import { ConfigError, type ServerConfig, validateConfig } from './config.ts';
+import { type Counters, createCounters } from './counters.ts';
+import { prepareZone } from './dns/answer.ts';
+import { listenDns } from './dns/listen.ts';
+import { createHttpHandler, hardenServer, SERVER_OPTIONS } from './http.ts';
+import { type Cidr, normalizePeer, type Peer, parseCidr } from './ip.ts';
+import { createRateLimiter } from './ratelimit.ts';
+import { createStunHandler } from './stun/listen.ts';
+import { createTokenStore } from './tokens.ts';
+
+export { ConfigError, DEFAULTS, parseArgs, type ServerConfig, USAGE, validateConfig } from './config.ts';
+export type { Counters } from './counters.ts';
+export type { Peer } from './ip.ts';
+export { decodeXorMappedAddress, encodeBindingSuccess, parseBindingRequest } from './stun/codec.ts';
+export { type MappedAddress, type StunResponder, type StunResponderOptions, startStunResponder } from './stun/listen.ts';
+
+export interface ServerOptions extends Partial<ServerConfig> {
+  /** PEM cert/key given directly instead of --cert/--key paths. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /**
+   * Test hook: rewrites the client address the server observes (HTTP /ip, DNS resolver records and
+   * whoami, STUN). The CLI never sets it.
+   */
+  mapAddress?: (peer: Peer) => Peer;
+}
+
+export interface RunningServer {
+  config: ServerConfig;
+  /** Ports actually bound (differs from config when 0 was asked); null = service off. */
+  ports: { http: number | null; https: number | null; dns: number | null; stun: number | null };
+  counters(): Counters;
+  close(): Promise<void>;
+}
+
+function readPem(path: string, flag: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new ConfigError(`${flag}: cannot read '${path}' (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
+function loadTls(options: ServerOptions, config: ServerConfig): tls.SecureContextOptions | null {
+  if (config.httpsPort === null) return null;
+  const pem = options.tls ?? { cert: readPem(config.certPath ?? '', '--cert'), key: readPem(config.keyPath ?? '', '--key') };
+  const ctx: tls.SecureContextOptions = { cert: pem.cert, key: pem.key, minVersion: 'TLSv1.2' };
+  try {
+    tls.createSecureContext(ctx);
+  } catch (err) {
+    throw new ConfigError(`--cert/--key: not a usable PEM certificate and key (${(err as Error).message})`);
+  }
+  return ctx;
+}
+
+async function bindService(name: string, port: number, listen: readonly string[], bind: () => Promise<Bound>): Promise<Bound> {
+  try {
+    return await bind();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+    throw new Error(`cannot listen for ${name} on port ${port} at ${listen.join(',')}: ${code}`);
+  }
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const { tls: _inline, mapAddress, ...rest } = options;
+  const config = validateConfig(rest, { inlineTls: options.tls !== undefined });
+  const tlsOptions = loadTls(options, config);
+  const trustProxy = config.trustProxy.map((t) => parseCidr(t)).filter((c): c is Cidr => c !== null);
+
+  const counters = createCounters();
+  const tokens = createTokenStore({ ttlSeconds: config.tokenTtl, maxTokens: config.maxTokens, maxResolvers: config.maxResolvers });
+  const limiters = {
+    dns: createRateLimiter({ rate: config.dnsRate }),
+    http: createRateLimiter({ rate: config.httpRate }),
+    stun: createRateLimiter({ rate: config.stunRate }),
+  };
+  const snapshot = (): Counters => {
+    const s = structuredClone(counters);
+    s.tokens.live = tokens.size;
+    s.tokens.expired = tokens.expired;
+    s.tokens.evicted = tokens.evicted;
+    return s;
+  };
+
+  const bound: Bound[] = [];
+  const closeAll = async () => void (await Promise.all(bound.splice(0).map((b) => b.close())));
+  const ports: RunningServer['ports'] = { http: null, https: null, dns: null, stun: null };
+  const listen = config.listen;
+  try {
+    const dnsPort = config.dnsPort;
+    if (dnsPort !== null) {
+      const zone = prepareZone(config.zone, config.address4, config.address6, config.acmeCname);
+      const deps = { zone, tokens, counters, limiter: limiters.dns, ...(mapAddress ? { mapAddress } : {}) };
+      const b = await bindService('dns', dnsPort, listen, () => listenDns(deps, listen, dnsPort));
+      bound.push(b);
+      ports.dns = b.port;
+    }
+    const stunPort = config.stunPort;
+    if (stunPort !== null) {
+      const stunMap = mapAddress
+        ? (r: { address: string; port: number }) => {
+            const peer = normalizePeer(r.address);
+            return { address: peer ? mapAddress(peer).address : r.address, port: r.port };
+          }
+        : undefined;
+      const handler = createStunHandler({ counters, limiter: limiters.stun, ...(stunMap ? { mapAddress: stunMap } : {}) });
+      const b = await bindService('stun', stunPort, listen, () => bindAll([udpBinder(handler)], listen, stunPort));
+      bound.push(b);
+      ports.stun = b.port;
+    }
+    const handler = createHttpHandler({
+      zone: config.zone,
+      trustProxy,
+      tokens,
+      counters,
+      metrics: snapshot,
+      limiter: limiters.http,
+      ...(mapAddress ? { mapAddress } : {}),
+    });
+    const web: [string, number | null, () => http.Server][] = [
+      ['http', config.httpPort, () => http.createServer(SERVER_OPTIONS, handler)],
+      ['https', config.httpsPort, () => https.createServer({ ...SERVER_OPTIONS, ...tlsOptions }, handler).on('tlsClientError', () => {})],
+    ];
+    for (const [name, port, create] of web) {
+      if (port === null) continue;
+      const binder = serverBinder(() => {
+        const s = create();
+        hardenServer(s);
+        return s;
+      });
+      const b = await bindService(name, port, listen, () => bindAll([binder], listen, port));
+      bound.push(b);
+      ports[name as 'http' | 'https'] = b.port;
+    }
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+
+  tokens.start();
+  const sweeper = setInterval(() => {
+    for (const l of Object.values(limiters)) l.sweep();
+  }, 10_000);
+  sweeper.unref();
+
+  return {
+    config,
+    ports,
+    counters: snapshot,
+    close: async () => {
+      clearInterval(sweeper);
+      tokens.stop();
+      await closeAll();
+    },
+  };
+}

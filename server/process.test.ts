@@ -1,0 +1,140 @@
+/**
+ * The CLI as a real process: zero-log (nothing about clients on stdout/stderr or on disk), TTL expiry,
+ * graceful shutdown, and clear errors with non-zero exits for bad configuration.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodeXorMappedAddress, MAGIC_COOKIE } from './stun/codec.ts';
+import { freshToken, hasCommand, httpGet, udpExchange, waitFor } from './testing.ts';
+
+const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
+// Loaded straight into node (not via the tsx CLI, which keeps an IPC pipe in the temp dir).
+const TSX = createRequire(import.meta.url).resolve('tsx');
+const ZONE = 'check.leakless.test';
+const STARTUP = /^leakless-server listening zone=\S+ listen=\S+ dns=(\d+|off) stun=(\d+|off) http=(\d+|off) https=(\d+|off)\n$/;
+
+const sandbox = mkdtempSync(join(tmpdir(), 'leakless-proc-'));
+afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
+
+function dirs() {
+  const root = mkdtempSync(join(sandbox, 'run-'));
+  const made = { cwd: join(root, 'cwd'), home: join(root, 'home'), tmp: join(root, 'tmp') };
+  for (const d of Object.values(made)) mkdirSync(d);
+  return made;
+}
+
+function launch(args: string[], where = dirs()) {
+  const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
+    cwd: where.cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: where.home, TMPDIR: where.tmp, TSX_DISABLE_CACHE: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out = { stdout: '', stderr: '' };
+  child.stdout.on('data', (d) => {
+    out.stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    out.stderr += d;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, out, exited, where };
+}
+
+const listing = (dir: string): string[] => readdirSync(dir, { recursive: true }).map(String);
+
+describe.skipIf(!hasCommand('dig'))('zero-log (skipped: dig not installed)', () => {
+  it('a full round leaves no trace in output or on disk; tokens expire; SIGTERM exits 0', async () => {
+    const p = launch(['--listen', '127.0.0.1', '--http', '0', '--dns', '0', '--stun', '0', '--token-ttl', '1']);
+    await waitFor(() => STARTUP.test(p.out.stdout), 15_000);
+    const [, dns, stun, http] = STARTUP.exec(p.out.stdout)?.map(Number) ?? [];
+    const base = `http://127.0.0.1:${http}`;
+    const client = '127.0.0.33'; // appears nowhere in the config, so any mention of it is a leak
+
+    const read = freshToken();
+    const expire = freshToken();
+    const dig = promisify(execFile);
+    for (const t of [read, expire]) {
+      const { stdout } = await dig('dig', [
+        '@127.0.0.1',
+        '-p',
+        String(dns),
+        '-b',
+        client,
+        '+short',
+        '+time=2',
+        '+tries=1',
+        `${t}.${ZONE}`,
+        'A',
+      ]);
+      expect(stdout.trim()).toBe('127.0.0.1');
+    }
+    expect((await httpGet(`${base}/dns/${read}`, { localAddress: client })).json).toEqual({
+      token: read,
+      resolvers: [{ ip: client, family: 4 }],
+    });
+    expect((await httpGet(`${base}/ip`, { localAddress: client })).json).toEqual({ ip: client, family: 4 });
+    const stunReq = Buffer.alloc(20);
+    stunReq.writeUInt16BE(1, 0);
+    stunReq.writeUInt32BE(MAGIC_COOKIE, 4);
+    randomBytes(12).copy(stunReq, 8);
+    const reply = await udpExchange(stun as number, stunReq, { localAddress: client });
+    expect(decodeXorMappedAddress(reply as Buffer)?.address).toBe(client);
+    expect((await httpGet(`${base}/nope`, { localAddress: client })).status).toBe(404);
+
+    // The unread token disappears by itself once its 1 s TTL has passed.
+    await waitFor(async () => {
+      const m = (await httpGet(`${base}/metrics`)).json as { tokens: { live: number; expired: number } };
+      return m.tokens.live === 0 && m.tokens.expired >= 1;
+    }, 5000);
+    expect((await httpGet(`${base}/dns/${expire}`)).json).toEqual({ token: expire, resolvers: [] });
+
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+    expect(p.out.stdout).toMatch(STARTUP); // exactly the one startup line
+    expect(p.out.stderr).toBe('');
+    for (const secret of [client, read, expire]) expect(p.out.stdout + p.out.stderr).not.toContain(secret);
+    for (const d of Object.values(p.where)) expect(listing(d), d).toEqual([]);
+  }, 30_000);
+});
+
+describe('bad configuration', () => {
+  it('prints a clear error and exits 2; an occupied port exits 1', async () => {
+    const busy = net.createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
+    const busyPort = (busy.address() as net.AddressInfo).port;
+    const cases: [string[], number, RegExp][] = [
+      [['--frobnicate'], 2, /^leakless-server: unknown option '--frobnicate' \(see --help\)\n$/],
+      [['--token-ttl', '61'], 2, /--token-ttl: expected an integer from 1 to 60, got '61'/],
+      [['--http', '99999'], 2, /--http: expected an integer from 0 to 65535/],
+      [
+        ['--https', '0', '--cert', '/nonexistent/cert.pem', '--key', '/nonexistent/key.pem', '--dns', '0', '--stun', '0', '--http', '0'],
+        2,
+        /--cert: cannot read '\/nonexistent\/cert.pem' \(ENOENT\)/,
+      ],
+      [
+        ['--listen', '127.0.0.1', '--http', String(busyPort), '--dns', '0', '--stun', '0'],
+        1,
+        new RegExp(`cannot listen for http on port ${busyPort}.*EADDRINUSE`),
+      ],
+    ];
+    try {
+      const results = await Promise.all(cases.map(([args]) => launch(args)).map(async (p) => ({ code: await p.exited, ...p.out })));
+      results.forEach((r, i) => {
+        const [args, code, message] = cases[i] as (typeof cases)[number];
+        expect(r.code, args.join(' ')).toBe(code);
+        expect(r.stderr, args.join(' ')).toMatch(message);
+        expect(r.stdout).toBe('');
+      });
+    } finally {
+      busy.close();
+    }
+  }, 30_000);
+});

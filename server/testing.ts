@@ -1,0 +1,156 @@
+/** Helpers shared by the server's tests and the benchmark (not used by the server itself). */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import dgram from 'node:dgram';
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import dnsPacket from 'dns-packet';
+
+export function hasCommand(cmd: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A fresh 32-character token (128 bits). */
+export function freshToken(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** dns-packet's decode, typed with the rcode its typings omit. */
+export function decode(buf: Buffer): dnsPacket.DecodedPacket & { rcode: string } {
+  return dnsPacket.decode(buf) as dnsPacket.DecodedPacket & { rcode: string };
+}
+
+/** Query types, including the meta types dns-packet's typings omit. */
+export type QType = dnsPacket.RecordType | 'ANY' | 'AXFR';
+
+export interface QueryOptions {
+  id?: number;
+  ecs?: { ip: string; prefix: number; family?: 1 | 2 };
+  edns?: boolean;
+  flags?: number;
+}
+
+export function encodeQuery(name: string, type: QType, opts: QueryOptions = {}): Buffer {
+  const additionals: dnsPacket.Answer[] = [];
+  if (opts.edns || opts.ecs) {
+    const options = opts.ecs
+      ? [
+          {
+            code: 'CLIENT_SUBNET',
+            family: opts.ecs.family ?? 1,
+            sourcePrefixLength: opts.ecs.prefix,
+            scopePrefixLength: 0,
+            ip: opts.ecs.ip,
+          },
+        ]
+      : [];
+    additionals.push({ type: 'OPT', name: '.', udpPayloadSize: 1232, flags: 0, options } as unknown as dnsPacket.Answer);
+  }
+  return dnsPacket.encode({
+    type: 'query',
+    id: opts.id ?? Math.floor(Math.random() * 65536),
+    flags: opts.flags ?? 0,
+    questions: [{ type: type as dnsPacket.RecordType, name, class: 'IN' }],
+    additionals,
+  });
+}
+
+/** One UDP exchange; resolves null on timeout (a dropped query). */
+export function udpExchange(
+  port: number,
+  packet: Buffer,
+  { host = '127.0.0.1', localAddress, timeoutMs = 1000 }: { host?: string; localAddress?: string; timeoutMs?: number } = {},
+): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const socket = dgram.createSocket(host.includes(':') ? 'udp6' : 'udp4');
+    const timer = setTimeout(() => {
+      socket.close();
+      resolve(null);
+    }, timeoutMs);
+    socket.on('error', (err) => {
+      clearTimeout(timer);
+      socket.close();
+      reject(err);
+    });
+    socket.on('message', (msg) => {
+      clearTimeout(timer);
+      socket.close();
+      resolve(msg);
+    });
+    socket.bind({ address: localAddress ?? (host.includes(':') ? '::' : '0.0.0.0'), port: 0 }, () => socket.send(packet, port, host));
+  });
+}
+
+export async function dnsQuery(
+  port: number,
+  name: string,
+  type: QType,
+  opts: QueryOptions & { host?: string; localAddress?: string } = {},
+) {
+  const reply = await udpExchange(port, encodeQuery(name, type, opts), opts);
+  if (!reply) throw new Error(`no DNS answer for ${name} ${type}`);
+  return decode(reply);
+}
+
+export interface HttpResult {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+  json: unknown;
+}
+
+export function httpGet(
+  url: string,
+  opts: { headers?: Record<string, string>; localAddress?: string; method?: string; ca?: string | Buffer; lookup?: LookupFunction } = {},
+): Promise<HttpResult> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const lib = u.protocol === 'https:' ? https : http;
+    const req = lib.request(
+      u,
+      {
+        method: opts.method ?? 'GET',
+        headers: opts.headers ?? {},
+        agent: false,
+        ...(opts.localAddress ? { localAddress: opts.localAddress } : {}),
+        ...(opts.ca ? { ca: opts.ca } : {}),
+        ...(opts.lookup ? { lookup: opts.lookup } : {}),
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => {
+          body += d;
+        });
+        res.on('end', () => {
+          let json: unknown;
+          try {
+            json = JSON.parse(body);
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Polls until check() is truthy; for conditions that become true asynchronously. */
+export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5000, stepMs = 50): Promise<NonNullable<T>> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v) return v as NonNullable<T>;
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}

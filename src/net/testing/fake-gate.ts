@@ -1,0 +1,64 @@
+// Test helpers only: a scripted Gate and ProbeDeps around it.
+import { buildRegistry, type Endpoint, type Registry } from '../../endpoints';
+import type { ProbeDeps, Settings } from '../../probes/deps';
+import { randomToken } from '../../probes/tokens';
+import type { Gate, GateRequest, GateResponse } from '../types';
+
+export const TEST_REGISTRY: Registry = buildRegistry('https://check.example.org');
+
+export type GateHandler = (request: GateRequest) => GateResponse | Promise<GateResponse>;
+
+export type ScriptedGate = Gate & { readonly requests: GateRequest[] };
+
+export function scriptedGate(handler: GateHandler): ScriptedGate {
+  const requests: GateRequest[] = [];
+  return {
+    requests,
+    async get(request) {
+      requests.push(request);
+      return handler(request);
+    },
+    async resolve() {
+      return { ok: false, problem: { code: 'unavailable' } };
+    },
+  };
+}
+
+export const okBody = (body: string, contentType = 'application/json'): GateResponse => ({ ok: true, status: 200, contentType, body });
+export const okJson = (value: unknown): GateResponse => okBody(JSON.stringify(value));
+export const failed = (code: Extract<GateResponse, { ok: false }>['problem']['code'], status?: number): GateResponse =>
+  status === undefined ? { ok: false, problem: { code } } : { ok: false, problem: { code }, status };
+
+export function fakeDeps(gate: Gate, overrides: Partial<ProbeDeps> = {}): ProbeDeps {
+  let t = 0;
+  return {
+    registry: TEST_REGISTRY,
+    gate,
+    ledger: { record() {} },
+    RTCPeerConnection: null,
+    randomToken: (length?: number) => randomToken(length),
+    now: () => (t += 5),
+    timeZone: () => 'UTC',
+    languages: () => ['en'],
+    ...overrides,
+  };
+}
+
+export function settings(overrides: Partial<Settings> = {}): Settings {
+  return {
+    ipv4: ['leakless-ipv4', 'mullvad-ipv4', 'ipify-ipv4', 'cloudflare-ipv4'],
+    ipv6: ['leakless-ipv6', 'mullvad-ipv6', 'ipify-ipv6'],
+    dns: ['leakless-dns', 'mullvad-dns', 'bashws-result'],
+    webrtc: [],
+    securedns: [],
+    dnsNames: 6,
+    deadlineMs: 4000,
+    ...overrides,
+  };
+}
+
+export function endpointOf(id: string): Endpoint {
+  const e = TEST_REGISTRY.endpoints.find((x) => x.id === id);
+  if (!e) throw new Error(`no endpoint ${id}`);
+  return e;
+}

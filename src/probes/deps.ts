@@ -1,0 +1,31 @@
+import type { Registry } from '../endpoints';
+import type { Gate, LedgerSink } from '../net/types';
+
+/** What a check is asked to do; the options page edits it, storage keeps it. */
+export interface Settings {
+  /** Enabled endpoint ids, per probe; an id not in this build's registry is ignored. */
+  readonly ipv4: readonly string[];
+  readonly ipv6: readonly string[];
+  /** Result/session endpoint ids that name a DNS provider: 'leakless-dns', 'mullvad-dns', 'bashws-result'. */
+  readonly dns: readonly string[];
+  readonly webrtc: readonly string[];
+  readonly securedns: readonly string[];
+  /** Fresh names resolved per DNS provider: 6, or 36 for the extended test. */
+  readonly dnsNames: number;
+  /** Per-request deadline. */
+  readonly deadlineMs: number;
+}
+
+/** The browser, as the probes see it: injectable, so the engine runs under vitest in Node. */
+export interface ProbeDeps {
+  readonly registry: Registry;
+  readonly gate: Gate;
+  readonly ledger: LedgerSink;
+  /** RTCPeerConnection, or null when the page has none (removed by the browser or another extension). */
+  readonly RTCPeerConnection: typeof RTCPeerConnection | null;
+  /** A fresh random lowercase token of `length` chars [a-z0-9], at least 128 bits for length ≥ 26. */
+  randomToken(length?: number): string;
+  now(): number;
+  timeZone(): string;
+  languages(): readonly string[];
+}

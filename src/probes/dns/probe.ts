@@ -1,0 +1,60 @@
+import { type Endpoint, endpointById } from '../../endpoints';
+import { problem } from '../../net/problems';
+import type { ProbeDeps, Settings } from '../deps';
+import type { DnsResult, Observation, Outcome, Resolver } from '../types';
+import { runBashws } from './bashws';
+import { toResolvers } from './found';
+import { runLeaklessDns } from './leakless';
+import type { DnsContext, ProviderRun } from './lookups';
+import { mergeResolvers } from './merge';
+import { runMullvadDns } from './mullvad';
+
+type Runner = (ctx: DnsContext, endpoint: Endpoint) => Promise<ProviderRun>;
+
+/** Settings name a DNS provider by its result endpoint. */
+const RUNNERS: Readonly<Record<string, Runner>> = {
+  'leakless-dns': runLeaklessDns,
+  'mullvad-dns': runMullvadDns,
+  'bashws-result': runBashws,
+};
+
+const DEFAULT_NAMES = 6;
+const MAX_NAMES = 64;
+
+function namesOf(settings: Settings): number {
+  const n = settings.dnsNames;
+  return Number.isInteger(n) && n >= 1 ? Math.min(n, MAX_NAMES) : DEFAULT_NAMES;
+}
+
+async function observe(ctx: DnsContext, endpoint: Endpoint, run: Runner) {
+  const start = ctx.deps.now();
+  let outcome: Outcome<readonly Resolver[]>;
+  let namesResolved = 0;
+  try {
+    const result = await run(ctx, endpoint);
+    namesResolved = result.namesResolved;
+    outcome = result.outcome.ok ? { ok: true, value: toResolvers(result.outcome.value, endpoint.id) } : result.outcome;
+  } catch {
+    outcome = { ok: false, problem: problem('internal') };
+  }
+  const observation: Observation<readonly Resolver[]> = { endpointId: endpoint.id, outcome, ms: Math.max(0, ctx.deps.now() - start) };
+  return { observation, namesResolved };
+}
+
+/** Every enabled DNS provider at once, each resolving its own fresh names. Never throws. */
+export async function probeDns(deps: ProbeDeps, settings: Settings, signal?: AbortSignal): Promise<DnsResult> {
+  const ctx: DnsContext = { deps, names: namesOf(settings), deadlineMs: settings.deadlineMs, signal };
+  const planned: [Endpoint, Runner][] = [];
+  for (const id of Array.isArray(settings.dns) ? new Set(settings.dns) : []) {
+    const endpoint = typeof id === 'string' ? endpointById(deps.registry, id) : undefined;
+    const run = endpoint && Object.hasOwn(RUNNERS, endpoint.id) ? RUNNERS[endpoint.id] : undefined;
+    if (endpoint && run && endpoint.probe === 'dns') planned.push([endpoint, run]);
+  }
+  const runs = await Promise.all(planned.map(([endpoint, run]) => observe(ctx, endpoint, run)));
+  const observations = runs.map((r) => r.observation);
+  return {
+    observations,
+    resolvers: mergeResolvers(observations),
+    namesResolved: runs.reduce((n, r) => n + r.namesResolved, 0),
+  };
+}

@@ -1,0 +1,174 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildRegistry } from '../endpoints';
+import type { ProbeDeps, Settings } from './deps';
+import { outerDeadlineMs, PENDING, type Probes, runCheck } from './run';
+
+import type { CheckResults, DnsResult, IpResult, LocaleResult, ProbeName, SecureDnsResult, WebRtcResult } from './types';
+
+const settings: Settings = { ipv4: [], ipv6: [], dns: [], webrtc: [], securedns: [], dnsNames: 6, deadlineMs: 1000 };
+const deps: ProbeDeps = {
+  registry: buildRegistry(null),
+  gate: { get: () => Promise.reject(new Error('unused')), resolve: () => Promise.reject(new Error('unused')) },
+  ledger: { record: () => {} },
+  RTCPeerConnection: null,
+  randomToken: () => 'token',
+  now: () => 0,
+  timeZone: () => 'UTC',
+  languages: () => [],
+};
+
+const ip = (family: 4 | 6): IpResult => ({ family, observations: [], ip: null, disagreement: false, absent: true, meta: {} });
+const RESULTS = {
+  ipv4: ip(4),
+  ipv6: ip(6),
+  dns: { observations: [], resolvers: [], namesResolved: 0 } satisfies DnsResult,
+  webrtc: { status: 'disabled', publicIps: [], localIps: [], mdnsMasked: 0, observations: [] } satisfies WebRtcResult,
+  securedns: { available: false, observations: [], isTRR: null, resolverIps: [] } satisfies SecureDnsResult,
+  locale: { timeZone: 'UTC', timeZoneCountries: [], languages: [] } satisfies LocaleResult,
+};
+const NAMES = Object.keys(RESULTS) as ProbeName[];
+
+/** Fake probes that finish when the test says so, recording when they started. */
+function controlled() {
+  const started: ProbeName[] = [];
+  const finish = new Map<ProbeName, (outcome: 'done' | Error) => void>();
+  const make =
+    <K extends ProbeName>(name: K) =>
+    () => {
+      started.push(name);
+      return new Promise<(typeof RESULTS)[K]>((resolve, reject) => {
+        finish.set(name, (outcome) => (outcome === 'done' ? resolve(RESULTS[name]) : reject(outcome)));
+      });
+    };
+  const probes: Probes = {
+    ipv4: make('ipv4'),
+    ipv6: make('ipv6'),
+    dns: make('dns'),
+    webrtc: make('webrtc'),
+    securedns: make('securedns'),
+    locale: make('locale'),
+  };
+  const end = (name: ProbeName, outcome: 'done' | Error = 'done') => finish.get(name)?.(outcome);
+  return { probes, started, end };
+}
+
+const flush = () => new Promise((resolve) => setImmediate(resolve));
+const states = (r: CheckResults) => NAMES.map((name) => r[name].state);
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('runCheck', () => {
+  it('starts every probe before any finishes, and reports each as it finishes', async () => {
+    const { probes, started, end } = controlled();
+    const updates: CheckResults[] = [];
+    const run = runCheck(deps, settings, (r) => updates.push(r), probes);
+    expect(started).toEqual(NAMES);
+    expect(updates).toEqual([]);
+
+    for (const name of ['webrtc', 'ipv4', 'locale', 'dns', 'securedns', 'ipv6'] as const) {
+      end(name);
+      await flush();
+      expect(updates.at(-1)?.[name].state).toBe('done');
+    }
+    const final = await run;
+    expect(updates.map(states)).toEqual([
+      ['pending', 'pending', 'pending', 'done', 'pending', 'pending'],
+      ['done', 'pending', 'pending', 'done', 'pending', 'pending'],
+      ['done', 'pending', 'pending', 'done', 'pending', 'done'],
+      ['done', 'pending', 'done', 'done', 'pending', 'done'],
+      ['done', 'pending', 'done', 'done', 'done', 'done'],
+      ['done', 'done', 'done', 'done', 'done', 'done'],
+    ]);
+    expect(final).toBe(updates.at(-1));
+    expect(final.webrtc).toEqual({ state: 'done', result: RESULTS.webrtc });
+    // Each update is a new, frozen object: the popup can compare by reference.
+    expect(new Set(updates).size).toBe(6);
+    expect(updates.every(Object.isFrozen)).toBe(true);
+    expect(PENDING.ipv4.state).toBe('pending');
+  });
+
+  it('fails only the probe that throws or rejects', async () => {
+    const { probes, end } = controlled();
+    const throwing: Probes = {
+      ...probes,
+      locale: () => {
+        throw new TypeError('boom');
+      },
+    };
+    const run = runCheck(deps, settings, () => {}, throwing);
+    end('dns', new RangeError('bad'));
+    for (const name of ['ipv4', 'ipv6', 'webrtc', 'securedns'] as const) end(name);
+    const final = await run;
+    expect(final.locale).toEqual({ state: 'failed', problem: { code: 'internal', detail: 'TypeError' } });
+    expect(final.dns).toEqual({ state: 'failed', problem: { code: 'internal', detail: 'RangeError' } });
+    expect(states(final).filter((s) => s === 'done')).toHaveLength(4);
+  });
+
+  it('cuts a probe that hangs at the outer deadline, without holding the others', async () => {
+    vi.useFakeTimers();
+    const { probes, end } = controlled();
+    const updates: CheckResults[] = [];
+    const run = runCheck(deps, settings, (r) => updates.push(r), probes);
+    for (const name of NAMES) if (name !== 'webrtc') end(name);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(updates).toHaveLength(5);
+    expect(updates.at(-1)?.webrtc.state).toBe('pending');
+
+    await vi.advanceTimersByTimeAsync(outerDeadlineMs(settings) - 1);
+    expect(updates).toHaveLength(5);
+    await vi.advanceTimersByTimeAsync(1);
+    const final = await run;
+    expect(final.webrtc).toEqual({ state: 'failed', problem: { code: 'timeout' } });
+
+    end('webrtc'); // Too late: the answer no longer changes anything.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(updates).toHaveLength(6);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('keeps going when onUpdate throws', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { probes, end } = controlled();
+    const run = runCheck(
+      deps,
+      settings,
+      () => {
+        throw new Error('view broke');
+      },
+      probes,
+    );
+    for (const name of NAMES) end(name);
+    expect(states(await run)).toEqual(NAMES.map(() => 'done'));
+    expect(error).toHaveBeenCalledTimes(6);
+    error.mockRestore();
+  });
+
+  it('takes the time of the slowest probe, not the sum', async () => {
+    vi.useFakeTimers();
+    const delay =
+      (ms: number) =>
+      <T>(value: T) =>
+      () =>
+        new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+    const probes: Probes = {
+      ipv4: delay(300)(RESULTS.ipv4),
+      ipv6: delay(500)(RESULTS.ipv6),
+      dns: delay(400)(RESULTS.dns),
+      webrtc: delay(200)(RESULTS.webrtc),
+      securedns: delay(100)(RESULTS.securedns),
+      locale: () => RESULTS.locale,
+    };
+    let finished = false;
+    const run = runCheck(deps, settings, () => {}, probes).then((r) => {
+      finished = true;
+      return r;
+    });
+    await vi.advanceTimersByTimeAsync(499);
+    expect(finished).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(finished).toBe(true);
+    expect(states(await run).every((s) => s === 'done')).toBe(true);
+  });
+});

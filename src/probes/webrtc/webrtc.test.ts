@@ -1,0 +1,203 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildRegistry, endpointById, endpointHost } from '../../endpoints';
+import type { LedgerEntry } from '../../net/types';
+import type { ProbeDeps, Settings } from '../deps';
+import { probeWebRtc } from '.';
+import { fakePeerClass, line, type PeerScript } from './fake-peer';
+
+const registry = buildRegistry('https://check.example.org');
+const settings: Settings = {
+  ipv4: [],
+  ipv6: [],
+  dns: [],
+  webrtc: ['cloudflare-stun', 'google-stun'],
+  securedns: [],
+  dnsNames: 6,
+  deadlineMs: 5000,
+};
+
+function depsWith(Peer: typeof RTCPeerConnection | null) {
+  const ledger: LedgerEntry[] = [];
+  let clock = 1000;
+  const deps: ProbeDeps = {
+    registry,
+    gate: {
+      get: () => Promise.reject(new Error('no network in tests')),
+      resolve: () => Promise.reject(new Error('no network in tests')),
+    },
+    ledger: { record: (entry) => ledger.push(entry) },
+    RTCPeerConnection: Peer,
+    randomToken: () => 'token',
+    now: () => (clock += 10),
+    timeZone: () => 'UTC',
+    languages: () => [],
+  };
+  return { deps, ledger };
+}
+
+const stunUrl = (config: RTCConfiguration | undefined): string | undefined => {
+  const urls = config?.iceServers?.[0]?.urls;
+  return typeof urls === 'string' ? urls : undefined;
+};
+const urlOf = (id: string) => endpointById(registry, id)?.url;
+
+/** Scripts by STUN url; the host gathering (no ICE servers) gets `host`. */
+function scripted(host: PeerScript, stun: Record<string, PeerScript>) {
+  return fakePeerClass((config) => {
+    const url = stunUrl(config);
+    return url === undefined ? host : (stun[url] ?? {});
+  });
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('probeWebRtc: blocked API', () => {
+  it('reports disabled when RTCPeerConnection is missing', async () => {
+    const { deps, ledger } = depsWith(null);
+    expect(await probeWebRtc(deps, settings)).toMatchObject({ status: 'disabled', publicIps: [], observations: [] });
+    expect(ledger).toEqual([]);
+  });
+
+  it('reports disabled when the constructor throws', async () => {
+    const Throwing = class {
+      constructor() {
+        throw new Error('RTCPeerConnection is disabled');
+      }
+    } as unknown as typeof RTCPeerConnection;
+    expect((await probeWebRtc(depsWith(Throwing).deps, settings)).status).toBe('disabled');
+  });
+
+  it('reports disabled for a stub without createOffer, and closes it', async () => {
+    let closed = 0;
+    const Stub = class {
+      createOffer = undefined;
+      close() {
+        closed++;
+      }
+    } as unknown as typeof RTCPeerConnection;
+    expect((await probeWebRtc(depsWith(Stub).deps, settings)).status).toBe('disabled');
+    expect(closed).toBe(1);
+  });
+});
+
+describe('probeWebRtc: gathering', () => {
+  it('separates reflexive public addresses, local addresses and mDNS masks; one peer per STUN server', async () => {
+    const { Peer, instances } = scripted(
+      {
+        candidates: [
+          line('host', '192.168.1.20'),
+          line('host', '192.168.1.20', 9, 'tcp', ' tcptype active'),
+          line('host', '0.0.0.0', 9, 'tcp', ' tcptype active'),
+          line('host', 'FE80::1'),
+          line('host', '0b7c5a7e-1111-2222-3333-444455556666.local'),
+          line('host', '0b7c5a7e-1111-2222-3333-444455556666.local', 9, 'tcp'),
+          line('host', '9d1e2f3a-aaaa-bbbb-cccc-ddddeeeeffff.local'),
+        ],
+      },
+      {
+        [urlOf('cloudflare-stun') ?? '']: {
+          candidates: [line('host', '192.168.1.20'), line('srflx', '185.65.135.1', 60000, 'udp', ' raddr 192.168.1.20 rport 50000')],
+        },
+        [urlOf('google-stun') ?? '']: {
+          candidates: [line('srflx', '185.65.135.1'), line('srflx', '10.0.0.2'), line('prflx', '2a03:1b20:0:0::1')],
+          end: 'null',
+        },
+      },
+    );
+    const { deps, ledger } = depsWith(Peer);
+    const result = await probeWebRtc(deps, settings);
+
+    expect(result).toEqual({
+      status: 'ok',
+      publicIps: ['185.65.135.1', '2a03:1b20::1'],
+      localIps: ['192.168.1.20', 'fe80::1'],
+      mdnsMasked: 2,
+      observations: [
+        { endpointId: 'cloudflare-stun', outcome: { ok: true, value: ['185.65.135.1'] }, ms: expect.any(Number) },
+        { endpointId: 'google-stun', outcome: { ok: true, value: ['185.65.135.1', '2a03:1b20::1'] }, ms: expect.any(Number) },
+      ],
+    });
+    expect(instances.map((pc) => stunUrl(pc.config) ?? 'host')).toEqual(['host', urlOf('cloudflare-stun'), urlOf('google-stun')]);
+    expect(instances.every((pc) => pc.closed === 1 && pc.listeners() === 0)).toBe(true);
+    expect(ledger).toEqual(
+      ['cloudflare-stun', 'google-stun'].map((id) =>
+        expect.objectContaining({ endpointId: id, method: 'STUN', url: urlOf(id), status: null, problem: null }),
+      ),
+    );
+    const cloudflare = endpointById(registry, 'cloudflare-stun');
+    expect(ledger[0]?.host).toBe(cloudflare && endpointHost(cloudflare));
+  });
+
+  it('cuts a gathering that never completes at the deadline, closing everything', async () => {
+    vi.useFakeTimers();
+    const { Peer, instances } = fakePeerClass(() => ({ candidates: [line('host', '10.1.2.3')], end: 'never' }));
+    const { deps, ledger } = depsWith(Peer);
+    const pending = probeWebRtc(deps, { ...settings, deadlineMs: 2000 });
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(instances.some((pc) => pc.closed > 0)).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    const result = await pending;
+
+    expect(result.localIps).toEqual(['10.1.2.3']);
+    expect(result.observations.map((o) => o.outcome)).toEqual([
+      { ok: false, problem: { code: 'timeout' } },
+      { ok: false, problem: { code: 'timeout' } },
+    ]);
+    expect(ledger.map((e) => e.problem)).toEqual(['timeout', 'timeout']);
+    expect(instances).toHaveLength(3);
+    expect(instances.every((pc) => pc.closed === 1 && pc.listeners() === 0)).toBe(true);
+  });
+
+  it('keeps what it has when createOffer fails, and still closes every peer', async () => {
+    const { Peer, instances } = fakePeerClass(() => ({ failOffer: true }));
+    const result = await probeWebRtc(depsWith(Peer).deps, settings);
+    expect(result.status).toBe('ok');
+    expect(result.observations[0]?.outcome).toEqual({ ok: false, problem: { code: 'blocked', detail: 'NotAllowedError' } });
+    expect(instances.every((pc) => pc.closed === 1 && pc.listeners() === 0)).toBe(true);
+  });
+
+  it('reads candidates only the final SDP lists', async () => {
+    const { Peer } = scripted(
+      { sdp: [`a=${line('host', '172.16.0.4')}`] },
+      { [urlOf('cloudflare-stun') ?? '']: { sdp: [`a=${line('srflx', '1.1.1.1')}`] } },
+    );
+    const result = await probeWebRtc(depsWith(Peer).deps, { ...settings, webrtc: ['cloudflare-stun'] });
+    expect(result.publicIps).toEqual(['1.1.1.1']);
+    expect(result.localIps).toEqual(['172.16.0.4']);
+  });
+
+  it('says unreachable when a STUN server gives no reflexive candidate', async () => {
+    const { Peer } = fakePeerClass(() => ({ candidates: [line('host', '10.0.0.1')] }));
+    const result = await probeWebRtc(depsWith(Peer).deps, { ...settings, webrtc: ['cloudflare-stun'] });
+    expect(result.observations).toEqual([
+      { endpointId: 'cloudflare-stun', outcome: { ok: false, problem: { code: 'unreachable' } }, ms: expect.any(Number) },
+    ]);
+  });
+
+  it('asks only STUN endpoints of this registry, once each', async () => {
+    const { Peer, instances } = fakePeerClass(() => ({}));
+    const { deps, ledger } = depsWith(Peer);
+    await probeWebRtc(deps, { ...settings, webrtc: ['leakless-stun', 'leakless-stun', 'nope', 'mullvad-ipv4'] });
+    expect(instances.map((pc) => stunUrl(pc.config))).toEqual([undefined, urlOf('leakless-stun')]);
+    expect(ledger.map((e) => e.endpointId)).toEqual(['leakless-stun']);
+  });
+
+  it('survives a throwing ledger', async () => {
+    const { Peer } = fakePeerClass(() => ({ candidates: [line('srflx', '8.8.4.4')] }));
+    const { deps } = depsWith(Peer);
+    const result = await probeWebRtc(
+      {
+        ...deps,
+        ledger: {
+          record: () => {
+            throw new Error('full');
+          },
+        },
+      },
+      settings,
+    );
+    expect(result.publicIps).toEqual(['8.8.4.4']);
+  });
+});

@@ -1,0 +1,249 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckResults, ReasonCode, VerdictLevel } from '../probes/types';
+import { decide } from '.';
+import { absent, CLEAN, dns, done, EXIT4, EXIT6, failed, ip, locale, M247, pending, resolver, webrtc } from './fixtures';
+
+interface Row {
+  readonly name: string;
+  readonly patch: Partial<CheckResults>;
+  readonly level: VerdictLevel;
+  readonly codes: readonly ReasonCode[];
+  readonly params?: readonly (readonly string[])[];
+}
+
+const v6 = (meta = M247) => ip(6, EXIT6, meta);
+const ALL_PENDING: CheckResults = { ipv4: pending, ipv6: pending, dns: pending, webrtc: pending, securedns: pending, locale: pending };
+
+const rows: Row[] = [
+  { name: 'VPN, nothing leaks', patch: {}, level: 'clean', codes: ['no-leak'] },
+  // WebRTC
+  {
+    name: 'WebRTC shows another IPv4',
+    patch: { webrtc: webrtc({ publicIps: ['81.2.69.160'] }) },
+    level: 'leak',
+    codes: ['webrtc-reveals-other-ip'],
+    params: [['81.2.69.160', EXIT4]],
+  },
+  {
+    name: 'WebRTC shows an IPv6 the web does not have',
+    patch: { webrtc: webrtc({ publicIps: [EXIT4, '2001:4860:1::5'] }) },
+    level: 'leak',
+    codes: ['webrtc-reveals-other-ip'],
+    params: [['2001:4860:1::5', EXIT4]],
+  },
+  {
+    name: 'WebRTC IPv6 equals the web IPv6 in another spelling',
+    patch: { ipv6: v6(), webrtc: webrtc({ publicIps: ['2A03:1B20:3:F011:0:0:0:A10F'] }) },
+    level: 'clean',
+    codes: ['no-leak'],
+  },
+  {
+    name: 'WebRTC IPv6 while the IPv6 check failed',
+    patch: { ipv6: failed(), webrtc: webrtc({ publicIps: [EXIT4, EXIT6] }) },
+    level: 'clean',
+    codes: ['webrtc-reveals-ip-no-web-ip', 'ip-unknown'],
+    params: [[EXIT6], ['6']],
+  },
+  {
+    name: 'WebRTC IPv6 while IPv6 is pending',
+    patch: { ipv6: pending, webrtc: webrtc({ publicIps: [EXIT6] }) },
+    level: 'unknown',
+    codes: ['webrtc-reveals-ip-no-web-ip'],
+  },
+  {
+    name: 'private address only on the LAN side',
+    patch: { webrtc: webrtc({ localIps: ['192.168.1.20', 'fe80::1'] }) },
+    level: 'clean',
+    codes: ['local-ips-exposed'],
+    params: [['192.168.1.20, fe80::1']],
+  },
+  {
+    name: 'WebRTC disabled',
+    patch: { webrtc: done({ status: 'disabled', publicIps: [], localIps: [], mdnsMasked: 0, observations: [] }) },
+    level: 'clean',
+    codes: ['no-leak', 'webrtc-disabled'],
+  },
+  { name: 'WebRTC probe failed', patch: { webrtc: failed('internal') }, level: 'clean', codes: ['no-leak', 'webrtc-unknown'] },
+  // IPv6 through another network
+  {
+    name: 'IPv6 from another ASN',
+    patch: { ipv6: v6({ country: 'CH', organization: 'Swisscom', asn: 3303 }) },
+    level: 'leak',
+    codes: ['ipv6-other-network'],
+    params: [['Swisscom', 'M247 Europe SRL']],
+  },
+  { name: 'IPv6 same ASN, other name', patch: { ipv6: v6({ organization: 'M247 Ltd', asn: 9009 }) }, level: 'clean', codes: ['no-leak'] },
+  {
+    name: 'IPv6 same name in other case, no ASN',
+    patch: { ipv4: ip(4, EXIT4, { organization: 'M247' }), ipv6: v6({ organization: ' m247 ' }) },
+    level: 'clean',
+    codes: ['no-leak'],
+  },
+  {
+    name: 'IPv6 other name, no ASN',
+    patch: { ipv4: ip(4, EXIT4, { organization: 'M247' }), ipv6: v6({ organization: 'Deutsche Telekom AG' }) },
+    level: 'leak',
+    codes: ['ipv6-other-network'],
+  },
+  {
+    name: 'IPv6 other country, nothing else known',
+    patch: { ipv6: v6({ country: 'DE' }), ipv4: ip(4, EXIT4, { country: 'CH' }) },
+    level: 'leak',
+    codes: ['ipv6-other-network'],
+    params: [[EXIT6, EXIT4]],
+  },
+  {
+    name: 'IPv6 not a VPN exit while IPv4 is',
+    patch: { ipv4: ip(4, EXIT4, { ...M247, vpnExit: true }), ipv6: v6({ ...M247, vpnExit: false }) },
+    level: 'leak',
+    codes: ['ipv6-other-network', 'vpn-exit'],
+  },
+  { name: 'IPv6 without metadata', patch: { ipv6: v6({}) }, level: 'clean', codes: ['no-leak'] },
+  // DNS
+  {
+    name: 'resolver in another country',
+    patch: { dns: dns(resolver('89.246.1.1', { country: 'de', organization: 'Vodafone', asn: 3209 })) },
+    level: 'leak',
+    codes: ['dns-other-country'],
+    params: [['89.246.1.1', 'DE', 'CH']],
+  },
+  {
+    name: 'resolver of another operator in the same country',
+    patch: { dns: dns(resolver('195.186.1.111', { country: 'CH', organization: 'Swisscom', asn: 3303 })) },
+    level: 'leak',
+    codes: ['dns-other-organization'],
+    params: [['195.186.1.111', 'Swisscom', 'M247 Europe SRL']],
+  },
+  {
+    name: 'resolver of another name, ASN unknown, same country',
+    patch: { dns: dns(resolver('195.186.1.111', { country: 'CH', organization: 'Swisscom' })) },
+    level: 'clean',
+    codes: ['no-leak'],
+  },
+  { name: 'resolver without metadata', patch: { dns: dns(resolver('9.9.9.9')) }, level: 'clean', codes: ['no-leak'] },
+  {
+    name: "VPN's own resolver abroad (same ASN)",
+    patch: { dns: dns(resolver('185.213.1.1', { country: 'SE', asn: 9009 })) },
+    level: 'clean',
+    codes: ['no-leak'],
+  },
+  {
+    name: 'IPv6 resolver of the IPv6 exit operator (macvk/dnsleaktest#24)',
+    patch: {
+      ipv6: v6({ country: 'CH', organization: 'Init7', asn: 13030 }),
+      ipv4: ip(4, EXIT4, { country: 'CH', organization: 'Init7', asn: 13030 }),
+      dns: dns(resolver('2001:1620::1', { country: 'CH', asn: 13030 })),
+    },
+    level: 'clean',
+    codes: ['no-leak'],
+  },
+  {
+    name: 'resolver seen, IP not known',
+    patch: { ipv4: failed(), webrtc: webrtc(), dns: dns(resolver('89.246.1.1', { country: 'DE' })) },
+    level: 'unknown',
+    codes: ['ip-unknown'],
+  },
+  { name: 'DNS failed', patch: { dns: failed() }, level: 'clean', codes: ['no-leak', 'dns-unknown'] },
+  { name: 'DNS answered without resolvers', patch: { dns: dns() }, level: 'clean', codes: ['no-leak', 'dns-unknown'] },
+  {
+    name: 'DNS and WebRTC both failed',
+    patch: { dns: failed(), webrtc: failed('internal') },
+    level: 'unknown',
+    codes: ['dns-unknown', 'webrtc-unknown'],
+  },
+  // Locale, providers, information
+  {
+    name: 'time zone of another country',
+    patch: { locale: locale('Europe/Berlin', ['DE']) },
+    level: 'clean',
+    codes: ['timezone-mismatch'],
+    params: [['Europe/Berlin', 'CH']],
+  },
+  { name: 'UTC says nothing', patch: { locale: locale('UTC', []) }, level: 'clean', codes: ['no-leak'] },
+  {
+    name: 'providers disagree on IPv4',
+    patch: {
+      ipv4: ip(4, EXIT4, M247, {
+        disagreement: true,
+        observations: [
+          { endpointId: 'mullvad-ipv4', outcome: { ok: true, value: { ip: EXIT4, meta: {} } }, ms: 1 },
+          { endpointId: 'ipify-ipv4', outcome: { ok: true, value: { ip: '81.2.69.160', meta: {} } }, ms: 1 },
+          { endpointId: 'cloudflare-ipv4', outcome: { ok: false, problem: { code: 'timeout' } }, ms: 1 },
+        ],
+      }),
+    },
+    level: 'clean',
+    codes: ['providers-disagree'],
+    params: [['4', `${EXIT4}, 81.2.69.160`]],
+  },
+  {
+    name: 'secure DNS on and a known VPN exit',
+    patch: {
+      ipv4: ip(4, EXIT4, { ...M247, vpnExit: true }),
+      securedns: done({ available: true, observations: [], isTRR: true, resolverIps: ['162.158.1.1'] }),
+    },
+    level: 'clean',
+    codes: ['no-leak', 'securedns-on', 'vpn-exit'],
+    params: [[], [], ['Mullvad']],
+  },
+  // What is unknown
+  {
+    name: 'IPv4 failed, IPv6 known',
+    patch: { ipv4: failed(), ipv6: v6(), webrtc: webrtc({ publicIps: [EXIT6] }) },
+    level: 'clean',
+    codes: ['no-leak', 'ip-unknown'],
+    params: [[], ['4']],
+  },
+  { name: 'IPv4 failed, no IPv6', patch: { ipv4: failed(), webrtc: webrtc() }, level: 'unknown', codes: ['ip-unknown'] },
+  {
+    name: 'offline: both families absent',
+    patch: { ipv4: absent(4), webrtc: webrtc() },
+    level: 'unknown',
+    codes: ['ip-unknown'],
+    params: [['4']],
+  },
+  { name: 'IPv4 providers answered nonsense', patch: { ipv4: ip(4, null), webrtc: webrtc() }, level: 'unknown', codes: ['ip-unknown'] },
+  // Streaming
+  { name: 'everything pending', patch: ALL_PENDING, level: 'unknown', codes: [] },
+  { name: 'only DNS still pending', patch: { dns: pending }, level: 'unknown', codes: [] },
+  {
+    name: 'a leak is final while others are pending',
+    patch: { ...ALL_PENDING, ipv4: CLEAN.ipv4, webrtc: webrtc({ publicIps: ['81.2.69.160'] }) },
+    level: 'leak',
+    codes: ['webrtc-reveals-other-ip'],
+  },
+  {
+    name: 'leaks, then warnings, then unknown, then information',
+    patch: {
+      webrtc: webrtc({ publicIps: ['81.2.69.160'], localIps: ['10.0.0.2'] }),
+      dns: failed(),
+      securedns: done({ available: true, observations: [], isTRR: true, resolverIps: [] }),
+      locale: locale('Europe/Berlin', ['DE']),
+    },
+    level: 'leak',
+    codes: ['webrtc-reveals-other-ip', 'local-ips-exposed', 'timezone-mismatch', 'dns-unknown', 'securedns-on'],
+  },
+];
+
+describe('decide', () => {
+  it.each(rows)('$name → $level', ({ patch, level, codes, params }) => {
+    const verdict = decide({ ...CLEAN, ...patch });
+    expect(verdict.level).toBe(level);
+    expect(verdict.reasons.map((r) => r.code)).toEqual(codes);
+    if (params) expect(verdict.reasons.map((r) => r.params)).toEqual(params);
+  });
+
+  it('gives one reason per distinct leaking resolver', () => {
+    const other = { country: 'DE', organization: 'Vodafone', asn: 3209 };
+    const verdict = decide({
+      ...CLEAN,
+      dns: dns(resolver('89.246.1.1', other), resolver('89.246.1.2', other), resolver('185.65.135.1', M247)),
+    });
+    expect(verdict.reasons.map((r) => r.params[0])).toEqual(['89.246.1.1', '89.246.1.2']);
+  });
+
+  it('marks severities consistently', () => {
+    const verdict = decide({ ...CLEAN, webrtc: webrtc({ publicIps: ['81.2.69.160'], localIps: ['10.0.0.2'] }), dns: failed() });
+    expect(verdict.reasons.map((r) => r.severity)).toEqual(['leak', 'warning', 'warning']);
+  });
+});

@@ -1,0 +1,72 @@
+import { parseIp } from '../probes/address';
+import type { CheckResults, IpMeta, IpResult, ProbeState } from '../probes/types';
+
+/** An address the web sees, with what providers say about it. */
+export interface Exit {
+  readonly family: 4 | 6;
+  readonly ip: string;
+  readonly meta: IpMeta;
+}
+
+export function resultOf<T>(state: ProbeState<T>): T | null {
+  return state.state === 'done' ? state.result : null;
+}
+
+export const canonicalIp = (text: string): string | null => parseIp(text)?.toString() ?? null;
+
+export function sameIp(a: string, b: string): boolean {
+  return (canonicalIp(a) ?? a.toLowerCase()) === (canonicalIp(b) ?? b.toLowerCase());
+}
+
+function exitOf(family: 4 | 6, result: IpResult | null): Exit | null {
+  return result?.ip ? { family, ip: result.ip, meta: result.meta } : null;
+}
+
+/** The web's addresses, IPv4 first: the one most sites see, and the one VPN checks compare against. */
+export function exits(results: CheckResults): Exit[] {
+  return [exitOf(4, resultOf(results.ipv4)), exitOf(6, resultOf(results.ipv6))].filter((e): e is Exit => e !== null);
+}
+
+/** No provider could say, although the family was expected (IPv6 that is simply absent is an answer). */
+export function ipUnknown(state: ProbeState<IpResult>): boolean {
+  return state.state === 'failed' || (state.state === 'done' && state.result.ip === null && !state.result.absent);
+}
+
+const norm = (text: string | undefined) => text?.trim().replace(/\s+/g, ' ').toLowerCase() || undefined;
+const country = (text: string | undefined) => text?.trim().toUpperCase() || undefined;
+
+export interface Network {
+  readonly asn?: number;
+  readonly organization?: string;
+  readonly country?: string;
+}
+
+/** Known to be the same operator: same ASN, or (lacking one) the same organization name. */
+export function sameOperator(a: Network, b: Network): boolean {
+  if (a.asn !== undefined && b.asn !== undefined) return a.asn === b.asn;
+  const [orgA, orgB] = [norm(a.organization), norm(b.organization)];
+  return orgA !== undefined && orgA === orgB;
+}
+
+/** Known to be different operators by both ASN and organization name: neither may be missing. */
+export function otherOperator(a: Network, b: Network): boolean {
+  const [orgA, orgB] = [norm(a.organization), norm(b.organization)];
+  return a.asn !== undefined && b.asn !== undefined && a.asn !== b.asn && orgA !== undefined && orgB !== undefined && orgA !== orgB;
+}
+
+export function otherCountry(a: Network, b: Network): boolean {
+  const [ca, cb] = [country(a.country), country(b.country)];
+  return ca !== undefined && cb !== undefined && ca !== cb;
+}
+
+/** Whether two addresses go out through different networks, by the best fact both sides have. */
+export function networksDiffer(a: IpMeta, b: IpMeta): boolean {
+  // Mullvad marks each of its exit addresses; one marked and the other not is the surest sign.
+  if (a.vpnExit !== undefined && b.vpnExit !== undefined && a.vpnExit !== b.vpnExit) return true;
+  if (a.asn !== undefined && b.asn !== undefined) return a.asn !== b.asn;
+  const [orgA, orgB] = [norm(a.organization), norm(b.organization)];
+  if (orgA !== undefined && orgB !== undefined) return orgA !== orgB;
+  return otherCountry(a, b);
+}
+
+export const upperCountry = country;

@@ -1,0 +1,34 @@
+// Test fixtures (used by the verdict tests only): a clean VPN check, and builders to change one fact at a time.
+import type { CheckResults, IpMeta, IpResult, ProbeState, ProblemCode, Resolver, WebRtcResult } from '../probes/types';
+
+export const pending = { state: 'pending' } as const;
+export const done = <T>(result: T): ProbeState<T> => ({ state: 'done', result });
+export const failed = (code: ProblemCode = 'timeout') => ({ state: 'failed', problem: { code } }) as const;
+
+export function ip(family: 4 | 6, address: string | null, meta: IpMeta = {}, extra: Partial<IpResult> = {}): ProbeState<IpResult> {
+  return done({ family, observations: [], ip: address, disagreement: false, absent: false, meta, ...extra });
+}
+export const absent = (family: 4 | 6) => ip(family, null, {}, { absent: true });
+
+export const resolver = (address: string, meta: Partial<Resolver> = {}): Resolver => ({ ip: address, seenBy: ['mullvad-dns'], ...meta });
+export const dns = (...resolvers: Resolver[]) => done({ observations: [], resolvers, namesResolved: 6 });
+
+export function webrtc(result: Partial<WebRtcResult> = {}): ProbeState<WebRtcResult> {
+  return done({ status: 'ok', publicIps: [], localIps: [], mdnsMasked: 0, observations: [], ...result });
+}
+
+export const locale = (timeZone: string, timeZoneCountries: string[]) => done({ timeZone, timeZoneCountries, languages: ['en-US'] });
+
+export const EXIT4 = '185.65.135.10';
+export const EXIT6 = '2a03:1b20:3:f011::a10f';
+export const M247: IpMeta = { country: 'CH', organization: 'M247 Europe SRL', asn: 9009 };
+
+/** Connected through a VPN that tunnels IPv4 only and blocks IPv6; nothing leaks. */
+export const CLEAN: CheckResults = {
+  ipv4: ip(4, EXIT4, { ...M247, city: 'Zurich' }),
+  ipv6: absent(6),
+  dns: dns(resolver('185.65.135.1', { country: 'CH', organization: 'M247 Europe SRL', asn: 9009 })),
+  webrtc: webrtc({ publicIps: [EXIT4], mdnsMasked: 1 }),
+  securedns: done({ available: false, observations: [], isTRR: null, resolverIps: [] }),
+  locale: locale('Europe/Zurich', ['CH']),
+};

@@ -1,0 +1,34 @@
+import type { CheckResults, Reason, Verdict, VerdictLevel } from '../probes/types';
+import { exits } from './facts';
+import { dnsReasons, dnsUnknown, infoReasons, ipv6Reasons, unknownReasons, warningReasons, webRtcReasons } from './rules';
+
+function unique(reasons: Reason[]): Reason[] {
+  const seen = new Set<string>();
+  return reasons.filter((reason) => {
+    const key = `${reason.code}\u0000${reason.params.join('\u0000')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The verdict on whatever has arrived so far (the popup calls it as results stream in). Pure.
+ * Reasons come leaks first, then warnings, then what is unknown, then plain information.
+ */
+export function decide(results: CheckResults): Verdict {
+  const found = unique([...webRtcReasons(results), ...ipv6Reasons(results), ...dnsReasons(results), ...warningReasons(results)]);
+  const leaks = found.filter((reason) => reason.severity === 'leak');
+  const warnings = found.filter((reason) => reason.severity === 'warning');
+  const unknown = unknownReasons(results);
+  const info = infoReasons(results);
+
+  const pending = Object.values(results).some((state) => state.state === 'pending');
+  let level: VerdictLevel;
+  if (leaks.length > 0) level = 'leak';
+  else if (pending || exits(results).length === 0 || (dnsUnknown(results) && results.webrtc.state === 'failed')) level = 'unknown';
+  else level = 'clean';
+
+  const noLeak: Reason[] = level === 'clean' && warnings.length === 0 ? [{ code: 'no-leak', params: [], severity: 'info' }] : [];
+  return { level, reasons: [...leaks, ...noLeak, ...warnings, ...unknown, ...info] };
+}

@@ -1,0 +1,56 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { FAKE_DOMAINS, FAKE_STUN_V4, RESOLVER_V4, SERVER_V4, ZONE } from './addresses';
+
+/**
+ * The sandbox's recursive resolver on 127.0.0.1:53 (the only nameserver in its resolv.conf): it forwards
+ * the check server's zone to the check server from RESOLVER_V4 — so the server sees a resolver that is
+ * not the browser — points the fake providers' names at the fakes, and says NXDOMAIN to everything else.
+ */
+export async function startResolver(): Promise<{ close(): Promise<void> }> {
+  const args = [
+    '--keep-in-foreground',
+    '--no-resolv',
+    '--no-hosts',
+    '--no-poll',
+    '--no-negcache',
+    '--cache-size=0',
+    '--listen-address=127.0.0.1',
+    '--bind-interfaces',
+    '--port=53',
+    '--user=root',
+    '--pid-file=',
+    `--server=/${ZONE}/${SERVER_V4}#53@${RESOLVER_V4}`,
+    ...FAKE_DOMAINS.map((d) => `--address=/${d}/127.0.0.1`),
+    '--address=/am.i.mullvad.net/127.0.0.1',
+    '--address=/ipify.org/127.0.0.1',
+    `--address=/stun.cloudflare.com/${FAKE_STUN_V4}`,
+    '--address=/#/',
+  ];
+  const child: ChildProcess = spawn('dnsmasq', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (d) => {
+    stderr += d;
+  });
+  // dnsmasq says nothing when it is ready; wait until it answers.
+  const { Resolver } = await import('node:dns/promises');
+  const resolver = new Resolver({ timeout: 200, tries: 1 });
+  resolver.setServers(['127.0.0.1:53']);
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error(`dnsmasq exited: ${stderr}`);
+    try {
+      await resolver.resolve4('api4.ipify.org');
+      break;
+    } catch (err) {
+      if (i > 100) throw new Error(`dnsmasq did not answer: ${String(err)} ${stderr}`);
+    }
+  }
+  return {
+    async close() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { CLIENT_V4, CLIENT_V6, RESOLVER_V4 } from './addresses';
+
+export interface FakeMeta {
+  readonly countryCode: string;
+  readonly countryName: string;
+  readonly city: string;
+  readonly organization: string;
+  readonly asn: number;
+  readonly vpnExit: boolean;
+}
+
+export interface FakeResolver {
+  readonly ip: string;
+  readonly meta: FakeMeta;
+}
+
+/** What the fake providers answer, and how the real check server is made to see the client. */
+export interface Scenario {
+  readonly name: string;
+  readonly v4: { readonly ip: string; readonly meta: FakeMeta } | null;
+  readonly v6: { readonly ip: string; readonly meta: FakeMeta } | null;
+  /** What the fake DNS-leak providers (Mullvad, bash.ws) say resolved their names. */
+  readonly resolvers: readonly FakeResolver[];
+  /** The check server's STUN reports this address instead of the truth: WebRTC "reveals" it. */
+  readonly stunReveals: string | null;
+}
+
+const HOME: FakeMeta = { countryCode: 'DE', countryName: 'Germany', city: 'Berlin', organization: 'Example Telecom', asn: 64500, vpnExit: false };
+const VPN: FakeMeta = { countryCode: 'SE', countryName: 'Sweden', city: 'Stockholm', organization: 'Tunnel VPN AB', asn: 64510, vpnExit: true };
+
+/** Everything agrees: what WebRTC and DNS show is what the web sees. */
+export const CLEAN: Scenario = {
+  name: 'clean',
+  v4: { ip: CLIENT_V4, meta: HOME },
+  v6: { ip: CLIENT_V6, meta: HOME },
+  resolvers: [{ ip: RESOLVER_V4, meta: HOME }],
+  stunReveals: null,
+};
+
+/** A VPN that tunnels only IPv4 and leaks DNS and WebRTC: the classic bad day. */
+export const LEAK: Scenario = {
+  name: 'leak',
+  v4: { ip: CLIENT_V4, meta: VPN },
+  v6: { ip: CLIENT_V6, meta: HOME },
+  resolvers: [{ ip: RESOLVER_V4, meta: HOME }],
+  stunReveals: '11.22.33.99',
+};
