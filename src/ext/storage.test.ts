@@ -1,0 +1,96 @@
+import { describe, expect, it, vi } from 'vitest';
+import { CLEAN } from '../popup/fixtures';
+import type { Settings } from '../probes/deps';
+import { createStore, type StorageArea } from './storage';
+
+const DEFAULTS: Settings = { ipv4: ['a'], ipv6: [], dns: [], webrtc: [], securedns: [], dnsNames: 6, deadlineMs: 5000 };
+
+function memoryArea(initial: Record<string, unknown> = {}) {
+  const data = new Map(Object.entries(initial));
+  const area: StorageArea = {
+    get: vi.fn(async (keys: string | string[]) =>
+      Object.fromEntries([keys].flat().flatMap((k) => (data.has(k) ? [[k, data.get(k)]] : []))),
+    ),
+    set: vi.fn(async (items: Record<string, unknown>) => {
+      for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
+    }),
+    remove: vi.fn(async (keys: string | string[]) => {
+      for (const k of [keys].flat()) data.delete(k);
+    }),
+  };
+  return { area, data };
+}
+
+// Stands in for sanitizeSettings: anything but an object with dnsNames 36 becomes the defaults.
+const sanitize = vi.fn((raw: unknown): Settings => {
+  const dnsNames = (raw as { dnsNames?: unknown } | undefined)?.dnsNames;
+  return { ...DEFAULTS, dnsNames: dnsNames === 36 ? 36 : 6 };
+});
+
+describe('settings', () => {
+  it('reads "settings" through the sanitizer', async () => {
+    const { area } = memoryArea({ settings: { dnsNames: 36, junk: true } });
+    expect(await createStore(area, sanitize).loadSettings()).toEqual({ ...DEFAULTS, dnsNames: 36 });
+    expect(sanitize).toHaveBeenCalledWith({ dnsNames: 36, junk: true });
+  });
+
+  it('falls back to sanitized defaults when storage fails', async () => {
+    const { area } = memoryArea();
+    area.get = async () => Promise.reject(new Error('broken profile'));
+    expect(await createStore(area, sanitize).loadSettings()).toEqual(DEFAULTS);
+  });
+
+  it('saves the sanitized settings under "settings" and returns them', async () => {
+    const { area, data } = memoryArea();
+    const saved = await createStore(area, sanitize).saveSettings({ ...DEFAULTS, dnsNames: 36, ipv4: ['x'] });
+    expect(saved).toEqual({ ...DEFAULTS, dnsNames: 36 });
+    expect(data.get('settings')).toEqual(saved);
+  });
+});
+
+describe('remembered result', () => {
+  it('is neither stored nor read while remembering is off', async () => {
+    const { area, data } = memoryArea({ lastResult: CLEAN });
+    const store = createStore(area, sanitize);
+    await store.saveLastResult(CLEAN);
+    expect(area.set).not.toHaveBeenCalled();
+    expect(await store.loadLastResult()).toBeNull();
+    expect(data.has('lastResult')).toBe(true);
+  });
+
+  it('round-trips when remembering is on', async () => {
+    const { area } = memoryArea();
+    const store = createStore(area, sanitize);
+    await store.saveRemember(true);
+    await store.saveLastResult(CLEAN);
+    expect(await store.loadLastResult()).toEqual(CLEAN);
+  });
+
+  it('drops a corrupt record instead of showing it', async () => {
+    const corrupt = { ...CLEAN, dns: { state: 'done', result: { resolvers: 'not a list' } } };
+    const { area, data } = memoryArea({ rememberLast: true, lastResult: corrupt });
+    expect(await createStore(area, sanitize).loadLastResult()).toBeNull();
+    expect(data.has('lastResult')).toBe(false);
+  });
+
+  it('drops a record with a missing probe or a bad state', async () => {
+    for (const bad of [{ ...CLEAN, locale: undefined }, { ...CLEAN, ipv4: { state: 'weird' } }, 'text', [CLEAN]]) {
+      const { area, data } = memoryArea({ rememberLast: true, lastResult: bad });
+      expect(await createStore(area, sanitize).loadLastResult()).toBeNull();
+      expect(data.has('lastResult')).toBe(false);
+    }
+  });
+
+  it('forgets the remembered result when remembering is turned off', async () => {
+    const { area, data } = memoryArea({ rememberLast: true, lastResult: CLEAN });
+    await createStore(area, sanitize).saveRemember(false);
+    expect(data.get('rememberLast')).toBe(false);
+    expect(data.has('lastResult')).toBe(false);
+  });
+});
+
+it('clearStoredData removes every key Leakless wrote', async () => {
+  const { area, data } = memoryArea({ settings: {}, rememberLast: true, lastResult: CLEAN, other: 1 });
+  await createStore(area, sanitize).clearStoredData();
+  expect([...data.keys()]).toEqual(['other']);
+});

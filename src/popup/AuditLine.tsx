@@ -1,0 +1,29 @@
+import { useEnv } from '../ui/env';
+
+/** What the self-audit found; built by the audit page, the popup only shows the summary and links there. */
+export interface AuditSummary {
+  readonly requests: number;
+  readonly findings: number;
+}
+
+export function AuditLine({ summary, url }: { summary: AuditSummary | null | undefined; url: string }) {
+  const { t } = useEnv();
+  const text = !summary
+    ? t('auditNone')
+    : summary.findings === 0
+      ? t('auditPass', String(summary.requests))
+      : t('auditFindings', String(summary.findings));
+  return (
+    <section class="sec sec-audit" aria-labelledby="h-audit" data-testid="section-audit" data-state="done">
+      <h2 id="h-audit">{t('sectionAudit')}</h2>
+      <div class="body">
+        <p class={summary && summary.findings > 0 ? 'warn' : undefined}>
+          {text}{' '}
+          <a href={url} target="_blank" rel="noopener noreferrer">
+            {t('auditOpen')}
+          </a>
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Settings } from '../probes/deps';
+import type { CheckResults, Verdict } from '../probes/types';
+import { useEnv } from '../ui/env';
+import { AuditLine, type AuditSummary } from './AuditLine';
+import { Banner } from './Banner';
+import { DnsBody, LocaleBody, SecureDnsBody, WebRtcBody } from './bodies';
+import { Controls, type CopyStatus } from './Controls';
+import { IpBody } from './IpBody';
+import { reportJson, reportText } from './report';
+import { ALL_PENDING, settle, verdictFor } from './results';
+import { Section } from './Section';
+
+/** Everything the popup needs from the browser and the engine; check.ts provides the real ones. */
+export interface PopupServices {
+  loadSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<Settings>;
+  /** The remembered result, or null (remembering off, nothing stored, or corrupt). */
+  loadLast(): Promise<CheckResults | null>;
+  saveLast(results: CheckResults): Promise<void>;
+  run(settings: Settings, onUpdate: (results: CheckResults) => void): Promise<CheckResults>;
+  decide(results: CheckResults): Verdict;
+  copy(text: string): Promise<void>;
+  openOptions(): void;
+  readonly auditUrl: string;
+  now(): number;
+}
+
+export const DNS_NAMES = { quick: 6, extended: 36 } as const;
+
+export function Popup({ services, auditSummary }: { services: PopupServices; auditSummary?: AuditSummary | null }) {
+  const env = useEnv();
+  const { t } = env;
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [results, setResults] = useState<CheckResults>(ALL_PENDING);
+  const [last, setLast] = useState<CheckResults | null>(null);
+  const [running, setRunning] = useState(true);
+  const [copyStatus, setCopyStatus] = useState<CopyStatus>('');
+  const [checkedAt, setCheckedAt] = useState(0);
+  // A re-run supersedes the run before it: late updates of an older run are dropped.
+  const generation = useRef(0);
+
+  async function start(current: Settings) {
+    const run = ++generation.current;
+    setRunning(true);
+    setResults(ALL_PENDING);
+    setCheckedAt(services.now());
+    let final: CheckResults;
+    try {
+      final = await services.run(current, (update) => run === generation.current && setResults(update));
+    } catch {
+      final = settle(ALL_PENDING);
+    }
+    if (run !== generation.current) return;
+    final = settle(final);
+    setResults(final);
+    setRunning(false);
+    await services.saveLast(final).catch(() => undefined);
+  }
+
+  useEffect(() => {
+    void Promise.all([services.loadSettings(), services.loadLast()]).then(([loaded, remembered]) => {
+      setSettings(loaded);
+      setLast(remembered);
+      void start(loaded);
+    });
+  }, []);
+
+  const verdict = useMemo(() => verdictFor(results, services.decide), [results]);
+  const stale = running && last !== null;
+  const staleOf = <K extends keyof CheckResults>(key: K) => (stale && last ? last[key] : undefined);
+  const ipState = results.ipv4.state === 'done' ? results.ipv4 : staleOf('ipv4');
+  const ipCountry = ipState?.state === 'done' ? ipState.result.meta.country : undefined;
+
+  async function setExtended(on: boolean) {
+    if (!settings) return;
+    setSettings(await services.saveSettings({ ...settings, dnsNames: on ? DNS_NAMES.extended : DNS_NAMES.quick }));
+  }
+
+  async function copy(format: 'text' | 'json') {
+    const text = format === 'json' ? reportJson(results, verdict, checkedAt) : reportText(env, results, verdict, checkedAt);
+    try {
+      await services.copy(text);
+      setCopyStatus('copied');
+    } catch {
+      setCopyStatus('failed');
+    }
+  }
+
+  return (
+    <div class="popup">
+      <header>
+        <div class="top">
+          <h1>{t('extName')}</h1>
+          <button type="button" class="link" onClick={() => services.openOptions()}>
+            {t('openOptions')}
+          </button>
+        </div>
+        <Banner verdict={verdict} stale={stale} />
+      </header>
+      <main>
+        <Section name="ipv4" title={t('sectionIpv4')} state={results.ipv4} stale={staleOf('ipv4')} render={(r) => <IpBody result={r} />} />
+        <Section name="ipv6" title={t('sectionIpv6')} state={results.ipv6} stale={staleOf('ipv6')} render={(r) => <IpBody result={r} />} />
+        <Section name="dns" title={t('sectionDns')} state={results.dns} stale={staleOf('dns')} render={(r) => <DnsBody result={r} />} />
+        <Section
+          name="webrtc"
+          title={t('sectionWebrtc')}
+          state={results.webrtc}
+          stale={staleOf('webrtc')}
+          render={(r) => <WebRtcBody result={r} />}
+        />
+        <Section
+          name="securedns"
+          title={t('sectionSecuredns')}
+          state={results.securedns}
+          stale={staleOf('securedns')}
+          render={(r) => <SecureDnsBody result={r} />}
+        />
+        <Section
+          name="locale"
+          title={t('sectionLocale')}
+          state={results.locale}
+          stale={staleOf('locale')}
+          render={(r) => <LocaleBody result={r} ipCountry={ipCountry} />}
+        />
+        <AuditLine summary={auditSummary} url={services.auditUrl} />
+      </main>
+      <Controls
+        running={running || settings === null}
+        extendedDns={settings?.dnsNames === DNS_NAMES.extended}
+        copyStatus={copyStatus}
+        onRerun={() => settings && void start(settings)}
+        onExtendedDns={(on) => void setExtended(on)}
+        onCopy={(format) => void copy(format)}
+      />
+    </div>
+  );
+}

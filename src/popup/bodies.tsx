@@ -1,0 +1,88 @@
+import type { DnsResult, LocaleResult, SecureDnsResult, WebRtcResult } from '../probes/types';
+import { useEnv } from '../ui/env';
+import { Field, Items } from '../ui/Field';
+import { countryName } from '../ui/names';
+import { Failures } from '../ui/problem';
+import { metaLine } from './IpBody';
+
+export function DnsBody({ result }: { result: DnsResult }) {
+  const { t, lang } = useEnv();
+  return (
+    <>
+      <p>
+        {t('dnsResolvers', String(result.resolvers.length))}
+        <span class="muted">{` · ${t('dnsNames', String(result.namesResolved))}`}</span>
+      </p>
+      {result.resolvers.length === 0 ? <p>{t('dnsNone')}</p> : null}
+      <ul class="list">
+        {result.resolvers.map((r) => (
+          <li key={r.ip}>
+            <span class="addr" data-testid="resolver">
+              {r.ip}
+            </span>
+            <span class="muted">{` ${metaLine(r, lang)}`}</span>
+          </li>
+        ))}
+      </ul>
+      <Failures observations={result.observations} />
+    </>
+  );
+}
+
+export function WebRtcBody({ result }: { result: WebRtcResult }) {
+  const { t } = useEnv();
+  if (result.status === 'disabled') return <p class="neutral">{t('webrtcDisabled')}</p>;
+  const masked = result.mdnsMasked > 0 ? t('webrtcMasked', String(result.mdnsMasked)) : '';
+  return (
+    <>
+      <dl>
+        <Field label={t('webrtcPublic')}>
+          <Items values={result.publicIps} testId="webrtc-public" empty={t('valueNone')} />
+        </Field>
+        <Field label={t('webrtcLocal')}>
+          {result.localIps.length > 0 || !masked ? <Items values={result.localIps} testId="webrtc-local" empty={t('valueNone')} /> : null}
+          {masked ? <span>{result.localIps.length > 0 ? `; ${masked}` : masked}</span> : null}
+        </Field>
+      </dl>
+      <Failures observations={result.observations} />
+    </>
+  );
+}
+
+export function SecureDnsBody({ result }: { result: SecureDnsResult }) {
+  const { t } = useEnv();
+  if (!result.available) return <p class="neutral">{t('secureDnsUnavailable')}</p>;
+  const doh = result.isTRR === null ? t('valueUnknown') : result.isTRR ? t('valueYes') : t('valueNo');
+  return (
+    <>
+      <dl>
+        <Field label={t('secureDnsResolver')}>
+          <Items values={result.resolverIps} empty={t('valueUnknown')} />
+        </Field>
+        <Field label={t('secureDnsDoh')}>{doh}</Field>
+      </dl>
+      <Failures observations={result.observations} />
+    </>
+  );
+}
+
+/** How the time zone fits the country the IP is in; the verdict decides whether that matters. */
+function fitText(t: (key: string, ...subs: string[]) => string, lang: string, result: LocaleResult, ipCountry: string | undefined) {
+  if (!ipCountry) return t('localeIpUnknown');
+  if (result.timeZoneCountries.length === 0) return t('localeNoCountry');
+  const name = countryName(ipCountry, lang);
+  return result.timeZoneCountries.includes(ipCountry) ? t('localeMatch', name) : t('localeMismatch', name);
+}
+
+export function LocaleBody({ result, ipCountry }: { result: LocaleResult; ipCountry: string | undefined }) {
+  const { t, lang } = useEnv();
+  return (
+    <>
+      <dl>
+        <Field label={t('localeTimeZone')}>{result.timeZone}</Field>
+        <Field label={t('localeLanguages')}>{result.languages.join(', ') || t('valueNone')}</Field>
+      </dl>
+      <p class="muted">{fitText(t, lang, result, ipCountry)}</p>
+    </>
+  );
+}

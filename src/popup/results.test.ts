@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckResults, Verdict } from '../probes/types';
+import { CLEAN, CLEAN_VERDICT, LEAK_VERDICT } from './fixtures';
+import { ALL_PENDING, isSettled, settle, verdictFor } from './results';
+
+const partial: CheckResults = { ...ALL_PENDING, ipv4: CLEAN.ipv4 };
+
+describe('verdictFor', () => {
+  it('waits while probes are pending, unless a leak is already certain', () => {
+    expect(verdictFor(partial, () => CLEAN_VERDICT)).toBeNull();
+    expect(verdictFor(partial, () => LEAK_VERDICT)).toBe(LEAK_VERDICT);
+    expect(verdictFor(CLEAN, () => CLEAN_VERDICT)).toBe(CLEAN_VERDICT);
+  });
+
+  it('says "can\'t tell" when decide() throws on settled results, and keeps waiting otherwise', () => {
+    const broken = (): Verdict => {
+      throw new Error('bug');
+    };
+    expect(verdictFor(CLEAN, broken)).toEqual({ level: 'unknown', reasons: [] });
+    expect(verdictFor(partial, broken)).toBeNull();
+  });
+});
+
+describe('settle', () => {
+  it('turns what is still pending into an internal failure and keeps the rest', () => {
+    const settled = settle(partial);
+    expect(isSettled(partial)).toBe(false);
+    expect(isSettled(settled)).toBe(true);
+    expect(settled.ipv4).toBe(CLEAN.ipv4);
+    expect(settled.dns).toEqual({ state: 'failed', problem: { code: 'internal' } });
+  });
+});

@@ -1,0 +1,55 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { GECKO_ID } from '../../../scripts/manifest';
+import { FAKE_HOSTS } from '../world/addresses';
+import { DIST_TEST, FIREFOX_UUID } from './dists';
+
+export interface Firefox {
+  readonly browser: Browser;
+  popupUrl(query?: string): string;
+  openPage(path: string, query?: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export const FIREFOX_PREFS: Record<string, unknown> = {
+  // A fixed internal UUID, so moz-extension:// URLs are known before install.
+  'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+  // Fixed provider hosts go to the fakes; random leak-test names go to the sandbox's resolver (dnsmasq).
+  'network.dns.localDomains': FAKE_HOSTS.join(','),
+  // No DNS-over-HTTPS: the sandbox's resolver is the only way to resolve names.
+  'network.trr.mode': 5,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'toolkit.telemetry.enabled': false,
+  'app.update.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'extensions.update.enabled': false,
+  'extensions.getAddons.cache.enabled': false,
+};
+
+export async function launchFirefox(options: { dist?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Firefox> {
+  const prefs = { ...FIREFOX_PREFS, ...(options.colorScheme === 'dark' ? { 'layout.css.prefers-color-scheme.content-override': 0 } : {}) };
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    acceptInsecureCerts: true, // tests only: the fakes use a self-signed certificate
+    // Lets WebDriver BiDi navigate to moz-extension:// pages.
+    args: ['-remote-allow-system-access'],
+    extraPrefsFirefox: prefs,
+    defaultViewport: { width: 380, height: 560 },
+  });
+  await browser.installExtension(options.dist ?? DIST_TEST.firefox);
+  const base = `moz-extension://${FIREFOX_UUID}`;
+  return {
+    browser,
+    popupUrl: (query = '') => `${base}/src/popup/index.html${query}`,
+    async openPage(path, query = '') {
+      const page = await browser.newPage();
+      await page.goto(`${base}/${path}${query}`);
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
