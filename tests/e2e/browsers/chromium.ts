@@ -5,23 +5,27 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { FAKE_STUN_V4, ZONE } from '../world/addresses';
 import { chromiumExtensionId, DIST_TEST } from './dists';
 
+const MAPPED: readonly (readonly [string, string])[] = [
+  ['ipv4.am.i.mullvad.net', '127.0.0.1'],
+  ['ipv6.am.i.mullvad.net', '[::1]'],
+  ['*.dnsleak.am.i.mullvad.net', '127.0.0.1'],
+  ['api4.ipify.org', '127.0.0.1'],
+  ['api6.ipify.org', '[::1]'],
+  ['1.0.0.1', '127.0.0.1'],
+  ['bash.ws', '127.0.0.1'],
+  ['*.bash.ws', '127.0.0.1'],
+  ['stun.cloudflare.com', FAKE_STUN_V4],
+  ['stun.l.google.com', FAKE_STUN_V4],
+];
+
 /**
  * Every fixed provider host goes to the fakes; the check server's zone is left to the sandbox's real
  * resolver path (dnsmasq → check server), so the DNS leak test sees a real resolver; all else fails.
+ * WebRTC looks STUN hosts up fully qualified, with a trailing dot, so each rule is given in both forms.
  */
 export const HOST_RULES = [
-  'MAP ipv4.am.i.mullvad.net 127.0.0.1',
-  'MAP ipv6.am.i.mullvad.net [::1]',
-  'MAP *.dnsleak.am.i.mullvad.net 127.0.0.1',
-  'MAP api4.ipify.org 127.0.0.1',
-  'MAP api6.ipify.org [::1]',
-  'MAP 1.0.0.1 127.0.0.1',
-  'MAP bash.ws 127.0.0.1',
-  'MAP *.bash.ws 127.0.0.1',
-  `MAP stun.cloudflare.com ${FAKE_STUN_V4}`,
-  `MAP stun.l.google.com ${FAKE_STUN_V4}`,
-  `EXCLUDE ${ZONE}`,
-  `EXCLUDE *.${ZONE}`,
+  ...MAPPED.flatMap(([host, to]) => [`MAP ${host} ${to}`, `MAP ${host}. ${to}`]),
+  ...[ZONE, `*.${ZONE}`].flatMap((host) => [`EXCLUDE ${host}`, `EXCLUDE ${host}.`]),
   'MAP * ~NOTFOUND',
 ].join(', ');
 
@@ -45,16 +49,17 @@ export interface Chromium {
   close(): Promise<void>;
 }
 
-export async function launchChromium(options: { dist?: string; colorScheme?: 'light' | 'dark'; locale?: string } = {}): Promise<Chromium> {
+export async function launchChromium(options: { dist?: string; colorScheme?: 'light' | 'dark'; locale?: string; timezoneId?: string; headless?: boolean } = {}): Promise<Chromium> {
   const dist = options.dist ?? DIST_TEST.chrome;
   const profile = mkdtempSync(join(tmpdir(), 'leakless-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
+    headless: options.headless ?? true,
     args: [...CHROMIUM_FLAGS, `--load-extension=${dist}`, `--disable-extensions-except=${dist}`],
     viewport: { width: 380, height: 560 },
     colorScheme: options.colorScheme ?? 'light',
     locale: options.locale ?? 'en-US',
+    timezoneId: options.timezoneId ?? 'Europe/Berlin',
   });
   const extensionId = chromiumExtensionId();
   // The extension is ready once its service worker runs; pages opened before that are refused.

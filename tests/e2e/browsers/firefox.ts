@@ -28,7 +28,7 @@ export const FIREFOX_PREFS: Record<string, unknown> = {
   'extensions.getAddons.cache.enabled': false,
 };
 
-export async function launchFirefox(options: { dist?: string; colorScheme?: 'light' | 'dark' } = {}): Promise<Firefox> {
+export async function launchFirefox(options: { dist?: string; colorScheme?: 'light' | 'dark'; timeZone?: string } = {}): Promise<Firefox> {
   const prefs = { ...FIREFOX_PREFS, ...(options.colorScheme === 'dark' ? { 'layout.css.prefers-color-scheme.content-override': 0 } : {}) };
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -39,6 +39,8 @@ export async function launchFirefox(options: { dist?: string; colorScheme?: 'lig
     args: ['-remote-allow-system-access'],
     extraPrefsFirefox: prefs,
     defaultViewport: { width: 380, height: 560 },
+    // The same zone as the Chromium tests (Playwright's timezoneId), so the scenario's country fits.
+    env: { ...process.env, TZ: options.timeZone ?? 'Europe/Berlin' },
   });
   await browser.installExtension(options.dist ?? DIST_TEST.firefox);
   const base = `moz-extension://${FIREFOX_UUID}`;
@@ -47,7 +49,9 @@ export async function launchFirefox(options: { dist?: string; colorScheme?: 'lig
     popupUrl: (query = '') => `${base}/src/popup/index.html${query}`,
     async openPage(path, query = '') {
       const page = await browser.newPage();
-      await page.goto(`${base}/${path}${query}`);
+      // Over BiDi, goto() to an extension page commits at once but never resolves: wait for the page instead.
+      page.goto(`${base}/${path}${query}`, { timeout: 0 }).catch(() => undefined);
+      await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState !== 'loading', { timeout: 30_000 });
       return page;
     },
     close: () => browser.close(),

@@ -1,0 +1,4 @@
+import { firefoxDriver } from './lib/driver';
+import { popupSuite } from './lib/popup-suite';
+
+popupSuite(() => firefoxDriver());

@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CLIENT_V4, CLIENT_V6, RESOLVER_V4 } from '../world/addresses';
+import { CLEAN, LEAK } from '../world/scenario';
+import { startWorld, type World } from '../world/world';
+import { type Driver, openPopup } from './driver';
+
+/** The popup, end to end, against the check server and fakes of every provider in their documented formats. */
+export function popupSuite(launch: () => Promise<Driver>) {
+  let world: World;
+  let driver: Driver;
+  beforeAll(async () => {
+    world = await startWorld(CLEAN);
+    driver = await launch();
+  });
+  afterAll(async () => {
+    await driver?.close();
+    await world?.close();
+  });
+
+  describe('the popup', () => {
+    test('a clean connection: exactly the addresses and resolvers the servers saw, and no leak', async () => {
+      world.scenario = CLEAN;
+      const view = await openPopup(driver, 'clean');
+      expect(view.level, view.text).toBe('clean');
+      expect(new Set(view.ips.ipv4)).toEqual(new Set([CLIENT_V4]));
+      expect(new Set(view.ips.ipv6)).toEqual(new Set([CLIENT_V6]));
+      // The check server reports the resolver that asked it (dnsmasq's outgoing address), and so do the fakes.
+      expect(new Set(view.resolvers)).toEqual(new Set([RESOLVER_V4]));
+      // Chromium drops a reflexive candidate equal to a host one; Firefox shows it. Either way: nothing but the web IP.
+      for (const ip of view.webrtcPublic) expect([CLIENT_V4, CLIENT_V6]).toContain(ip);
+      expect(Object.values(view.states).every((s) => s === 'done'), JSON.stringify(view.states)).toBe(true);
+    });
+
+    test('a leaking connection: WebRTC, IPv6 and DNS reveal the home network, and the verdict says leak', async () => {
+      world.scenario = LEAK;
+      const view = await openPopup(driver, 'leak');
+      expect(view.level, view.text).toBe('leak');
+      expect(view.webrtcPublic).toContain(LEAK.stunReveals);
+      expect(view.banner).toMatch(/WebRTC|IPv6|DNS/);
+    });
+  });
+}

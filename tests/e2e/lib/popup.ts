@@ -1,0 +1,39 @@
+// Reads the popup as a person would see it, through the test ids the popup promises (src/popup).
+export interface PopupView {
+  level: string;
+  banner: string;
+  ips: { ipv4: string[]; ipv6: string[] };
+  resolvers: string[];
+  webrtcPublic: string[];
+  webrtcLocal: string[];
+  states: Record<string, string>;
+  text: string;
+}
+
+/** Runs in the page: no imports, no closures over test code. */
+export function readPopup(): PopupView {
+  const all = (selector: string, root: ParentNode = document) => [...root.querySelectorAll(selector)].map((e) => (e.textContent ?? '').trim());
+  const section = (name: string) => document.querySelector(`[data-testid="section-${name}"]`) ?? document.createElement('div');
+  const verdict = document.querySelector('[data-testid="verdict"]');
+  const states: Record<string, string> = {};
+  for (const s of document.querySelectorAll('[data-testid^="section-"]')) {
+    states[(s.getAttribute('data-testid') ?? '').replace('section-', '')] = s.getAttribute('data-state') ?? '';
+  }
+  return {
+    level: verdict?.getAttribute('data-level') ?? '',
+    banner: (verdict?.textContent ?? '').trim(),
+    ips: { ipv4: all('[data-testid="ip"]', section('ipv4')), ipv6: all('[data-testid="ip"]', section('ipv6')) },
+    resolvers: all('[data-testid="resolver"]'),
+    webrtcPublic: all('[data-testid="webrtc-public"]'),
+    webrtcLocal: all('[data-testid="webrtc-local"]'),
+    states,
+    text: document.body.innerText,
+  };
+}
+
+/** True once every section has left 'pending' and the verdict is final. */
+export function popupSettled(): boolean {
+  const level = document.querySelector('[data-testid="verdict"]')?.getAttribute('data-level');
+  const sections = [...document.querySelectorAll('[data-testid^="section-"]')];
+  return !!level && level !== 'pending' && sections.length > 0 && sections.every((s) => s.getAttribute('data-state') !== 'pending');
+}
