@@ -1,0 +1,71 @@
+import { describe, expect, it, vi } from 'vitest';
+import { type CollectApi, collect } from './collect';
+import { fakeSession } from './fakes';
+import { LEDGER_KEY, MSG_OBSERVED, observedKey } from './keys';
+import type { Observation } from './types';
+
+const violation = (time: number, context: Observation['context'] = 'popup'): Observation => ({
+  kind: 'violation',
+  time,
+  context,
+  blockedURI: 'https://x.example/',
+  violatedDirective: 'connect-src',
+});
+
+function api(over: Partial<CollectApi> = {}): CollectApi {
+  return {
+    session: fakeSession({ [observedKey('popup')]: [violation(2)], [LEDGER_KEY]: [] }),
+    local: { get: async () => ({ settings: {}, lastResult: {} }) },
+    sync: { get: async () => ({}) },
+    target: 'firefox',
+    getManifest: () => ({ permissions: ['storage', 'dns'] }),
+    sendMessage: async () => [violation(1, 'background'), violation(2)],
+    ...over,
+  };
+}
+
+describe('collect', () => {
+  it('merges stored, background and own observations once each, oldest first', async () => {
+    const send = vi.fn(async () => [violation(1, 'background'), violation(2)]);
+    const inputs = await collect(api({ sendMessage: send }), [violation(3, 'audit')]);
+    expect(send).toHaveBeenCalledWith({ type: MSG_OBSERVED });
+    expect(inputs.observations.map((o) => `${o.context}@${o.time}`)).toEqual(['background@1', 'popup@2', 'audit@3']);
+    expect(inputs.stored).toEqual({ local: ['lastResult', 'settings'], session: [LEDGER_KEY, observedKey('popup')], sync: [] });
+    expect(inputs.manifest).toEqual({ permissions: ['storage', 'dns'] });
+    expect(inputs.target).toBe('firefox');
+  });
+
+  it('carries on when the background does not answer, answers junk, or never answers', async () => {
+    vi.useFakeTimers();
+    try {
+      for (const sendMessage of [
+        async () => Promise.reject(new Error('Could not establish connection')),
+        async () => 'nonsense',
+        () => new Promise<unknown>(() => undefined),
+      ]) {
+        const pending = collect(api({ sendMessage }));
+        await vi.advanceTimersByTimeAsync(2000);
+        expect((await pending).observations).toEqual([violation(2)]);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('works without storage.session, and reports sync contents', async () => {
+    const inputs = await collect(api({ session: null, sync: { get: async () => ({ a: 1 }) }, sendMessage: async () => [] }));
+    expect(inputs.ledger).toEqual([]);
+    expect(inputs.stored.sync).toEqual(['a']);
+  });
+
+  it('an unreadable manifest becomes an empty one (which fails the manifest checks)', async () => {
+    const inputs = await collect(
+      api({
+        getManifest: () => {
+          throw new Error('no');
+        },
+      }),
+    );
+    expect(inputs.manifest).toEqual({});
+  });
+});

@@ -1,0 +1,11 @@
+import { observedKey } from './keys';
+import { sessionArea } from './platform';
+import { boundedList } from './session-list';
+import type { AuditContext, Observation } from './types';
+import { type Watcher, watchContext } from './watch';
+
+/** Call first thing in every extension context: what it sees goes to storage.session for the audit page. */
+export function installAudit(context: AuditContext): Watcher {
+  const list = boundedList<Observation>(sessionArea(), observedKey(context));
+  return watchContext(context, { record: (observation) => void list.append(observation) });
+}

@@ -1,0 +1,92 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createLedger } from '../net/ledger';
+import type { LedgerEntry } from '../net/types';
+import { fakeSession } from './fakes';
+import { LEDGER_KEY } from './keys';
+import { persistLedger, readLedger } from './ledger-store';
+import { boundedList } from './session-list';
+
+const entry = (i: number): LedgerEntry => ({
+  time: i,
+  endpointId: 'ipify-ipv4',
+  url: `https://api4.ipify.org/?format=json&i=${i}`,
+  host: 'api4.ipify.org',
+  method: 'GET',
+  bytesOut: 1,
+  bytesIn: 2,
+  status: 200,
+  problem: null,
+  ms: 3,
+});
+
+describe('persistLedger', () => {
+  it('copies every recorded entry to storage.session, in order, including those recorded before', async () => {
+    const session = fakeSession();
+    const ledger = createLedger();
+    ledger.record(entry(0));
+    const persisted = persistLedger(ledger, session);
+    for (let i = 1; i < 6; i++) ledger.record(entry(i));
+    await persisted.flush();
+    const stored = await readLedger(session);
+    expect(stored.map((e) => e.time)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(session.data[LEDGER_KEY]).toHaveLength(6);
+  });
+
+  it('appends to what earlier popups stored this session', async () => {
+    const session = fakeSession({ [LEDGER_KEY]: [entry(100)] });
+    const ledger = createLedger();
+    const persisted = persistLedger(ledger, session);
+    ledger.record(entry(101));
+    await persisted.flush();
+    expect((await readLedger(session)).map((e) => e.time)).toEqual([100, 101]);
+  });
+
+  it('stops copying once unsubscribed', async () => {
+    const session = fakeSession();
+    const ledger = createLedger();
+    const persisted = persistLedger(ledger, session);
+    ledger.record(entry(1));
+    persisted.stop();
+    ledger.record(entry(2));
+    await persisted.flush();
+    expect((await readLedger(session)).map((e) => e.time)).toEqual([1]);
+  });
+
+  it('drops stored values that are not ledger entries', async () => {
+    const session = fakeSession({ [LEDGER_KEY]: [entry(1), { junk: true }, 'x'] });
+    expect(await readLedger(session)).toHaveLength(1);
+  });
+});
+
+describe('boundedList', () => {
+  it('keeps the newest `limit` items', async () => {
+    const session = fakeSession();
+    const list = boundedList<number>(session, 'k', 3);
+    for (let i = 0; i < 5; i++) void list.append(i);
+    expect(await list.read()).toEqual([2, 3, 4]);
+  });
+
+  it('serialises appends, so concurrent ones are not lost', async () => {
+    const session = fakeSession();
+    const list = boundedList<number>(session, 'k');
+    await Promise.all([1, 2, 3, 4].map((n) => list.append(n)));
+    expect(session.data.k).toEqual([1, 2, 3, 4]);
+  });
+
+  it('keeps items in memory without storage.session', async () => {
+    const list = boundedList<number>(null, 'k', 2);
+    await list.append(1);
+    await list.append(2);
+    await list.append(3);
+    expect(await list.read()).toEqual([2, 3]);
+  });
+
+  it('survives a failing storage', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const broken = { get: async () => ({}), set: async () => Promise.reject(new Error('quota')) };
+    const list = boundedList<number>(broken, 'k');
+    await expect(list.append(1)).resolves.toBeUndefined();
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+});

@@ -1,0 +1,60 @@
+import { extensionPagesCsp, hostPermissions } from '../../scripts/manifest';
+import type { Registry } from '../endpoints';
+import type { BrowserTarget, Finding, RunningManifest } from './types';
+
+/** The permissions docs/permissions.md explains; a test holds these equal to what scripts/manifest.ts emits. */
+export const EXPECTED_PERMISSIONS: Readonly<Record<BrowserTarget, readonly string[]>> = {
+  chrome: ['storage'],
+  firefox: ['storage', 'dns'],
+};
+export const EXPECTED_OPTIONAL_PERMISSIONS: readonly string[] = ['privacy'];
+
+const list = (value: readonly string[] | undefined): string[] => (Array.isArray(value) ? value.map(String) : []);
+const without = (a: readonly string[], b: readonly string[]): string[] => a.filter((x) => !b.includes(x));
+const squash = (text: string): string => text.trim().replace(/\s+/g, ' ');
+
+function runningCsp(manifest: RunningManifest): string {
+  const csp = manifest.content_security_policy;
+  if (typeof csp === 'string') return csp; // MV2 shape: never ours, so it will not match
+  if (typeof csp === 'object' && csp !== null) {
+    const pages = (csp as { extension_pages?: unknown }).extension_pages;
+    if (typeof pages === 'string') return pages;
+  }
+  return '';
+}
+
+/**
+ * The running manifest against what this build's registry says it must be. The manifest is derived at
+ * build time; this catches a hand-edited dist, a stale build, or a store-side change.
+ */
+export function manifestFindings(manifest: RunningManifest, registry: Registry, target: BrowserTarget): Finding[] {
+  const findings: Finding[] = [];
+  const hosts = list(manifest.host_permissions);
+  const expectedHosts = hostPermissions(registry);
+  const extraHosts = without(hosts, expectedHosts);
+  const missingHosts = without(expectedHosts, hosts);
+  if (extraHosts.length || missingHosts.length || hosts.length !== expectedHosts.length) {
+    findings.push({ code: 'host-permissions-drift', params: { extra: extraHosts.join(' '), missing: missingHosts.join(' ') } });
+  }
+
+  const csp = runningCsp(manifest);
+  const expectedCsp = extensionPagesCsp(registry);
+  if (squash(csp) !== squash(expectedCsp)) findings.push({ code: 'csp-drift', params: { running: csp, expected: expectedCsp } });
+
+  const permissions = list(manifest.permissions);
+  for (const p of without(permissions, EXPECTED_PERMISSIONS[target])) {
+    findings.push({ code: 'extra-permission', params: { permission: p, kind: 'required' } });
+  }
+  for (const p of without(EXPECTED_PERMISSIONS[target], permissions)) {
+    findings.push({ code: 'missing-permission', params: { permission: p } });
+  }
+  for (const p of without(list(manifest.optional_permissions), EXPECTED_OPTIONAL_PERMISSIONS)) {
+    findings.push({ code: 'extra-permission', params: { permission: p, kind: 'optional' } });
+  }
+  for (const p of list(manifest.optional_host_permissions)) {
+    findings.push({ code: 'extra-permission', params: { permission: p, kind: 'optional host' } });
+  }
+  const scripts = manifest.content_scripts;
+  if (Array.isArray(scripts) && scripts.length > 0) findings.push({ code: 'content-scripts', params: { count: String(scripts.length) } });
+  return findings;
+}

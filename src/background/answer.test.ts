@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import type { Observation } from '../audit/types';
+import { answerMessage } from './answer';
+
+const seen: Observation[] = [
+  { kind: 'violation', time: 1, context: 'background', blockedURI: 'https://x.example/', violatedDirective: 'connect-src' },
+];
+
+describe('background answer', () => {
+  it('answers audit:observed with its live observations', async () => {
+    await expect(answerMessage({ type: 'audit:observed' }, () => seen)).resolves.toEqual(seen);
+  });
+
+  it('leaves every other message unanswered', () => {
+    for (const message of [{ type: 'run' }, { type: 'test:rogue' }, 'audit:observed', null, undefined, 42]) {
+      expect(answerMessage(message, () => seen)).toBeUndefined();
+    }
+  });
+});
