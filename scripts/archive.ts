@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { zipSync, type Zippable } from 'fflate';
+import { type Zippable, zipSync } from 'fflate';
 
 /** A fixed timestamp, so that the same files always give the same bytes (no build time, no file mtimes). */
 const EPOCH = new Date('2000-01-01T00:00:00Z');

@@ -34,8 +34,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const dist = `dist/${target}`;
     const assets = pageAssets(dist, 'src/popup/index.html');
     const total = assets.reduce((sum, file) => sum + gzipSize(file), 0);
-    console.log(`${target} popup: ${(total / 1024).toFixed(2)} KiB gzip of ${(POPUP_BUDGET_BYTES / 1024).toFixed(0)} KiB (${assets.length} files)`);
-    for (const file of assets) console.log(`  ${(gzipSize(file) / 1024).toFixed(2).padStart(6)} KiB  ${file.slice(file.indexOf(dist) + dist.length + 1)}`);
+    console.log(
+      `${target} popup: ${(total / 1024).toFixed(2)} KiB gzip of ${(POPUP_BUDGET_BYTES / 1024).toFixed(0)} KiB (${assets.length} files)`,
+    );
+    for (const file of assets)
+      console.log(`  ${(gzipSize(file) / 1024).toFixed(2).padStart(6)} KiB  ${file.slice(file.indexOf(dist) + dist.length + 1)}`);
     failed ||= total > POPUP_BUDGET_BYTES || assets.length === 0;
   }
   process.exit(failed ? 1 : 0);

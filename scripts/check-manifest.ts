@@ -9,11 +9,20 @@ type Manifest = Record<string, unknown> & {
   host_permissions?: string[];
   content_security_policy?: { extension_pages?: string };
   background?: { service_worker?: string; scripts?: string[] };
-  browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: { required?: string[] } } };
+  browser_specific_settings?: {
+    gecko?: { id?: string; strict_min_version?: string; data_collection_permissions?: { required?: string[] } };
+  };
 };
 
 const EXPECTED_PERMISSIONS: Record<Target, string[]> = { chrome: ['storage'], firefox: ['storage', 'dns'] };
-const FORBIDDEN_KEYS = ['content_scripts', 'externally_connectable', 'web_accessible_resources', 'update_url', 'sandbox', 'declarative_net_request'];
+const FORBIDDEN_KEYS = [
+  'content_scripts',
+  'externally_connectable',
+  'web_accessible_resources',
+  'update_url',
+  'sandbox',
+  'declarative_net_request',
+];
 
 const same = (a: readonly string[] = [], b: readonly string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 
@@ -22,10 +31,13 @@ export function manifestProblems(manifest: Manifest, target: Target, server: str
   const problems: string[] = [];
   if (manifest.manifest_version !== 3) problems.push('manifest_version is not 3');
   if (!same(manifest.permissions, EXPECTED_PERMISSIONS[target])) problems.push(`permissions ${JSON.stringify(manifest.permissions)}`);
-  if (!same(manifest.optional_permissions, ['privacy'])) problems.push(`optional_permissions ${JSON.stringify(manifest.optional_permissions)}`);
-  if (!same(manifest.host_permissions, hostPermissions(registry))) problems.push(`host_permissions ${JSON.stringify(manifest.host_permissions)}`);
+  if (!same(manifest.optional_permissions, ['privacy']))
+    problems.push(`optional_permissions ${JSON.stringify(manifest.optional_permissions)}`);
+  if (!same(manifest.host_permissions, hostPermissions(registry)))
+    problems.push(`host_permissions ${JSON.stringify(manifest.host_permissions)}`);
   const hosts = manifest.host_permissions ?? [];
-  if (hosts.some((h) => h.includes('<all_urls>') || /^\*:\/\/\*\//.test(h) || /^https?:\/\/\*\//.test(h))) problems.push('a host permission matches all sites');
+  if (hosts.some((h) => h.includes('<all_urls>') || /^\*:\/\/\*\//.test(h) || /^https?:\/\/\*\//.test(h)))
+    problems.push('a host permission matches all sites');
   const csp = manifest.content_security_policy?.extension_pages;
   if (!csp) problems.push('no extension_pages CSP');
   else {
@@ -37,10 +49,12 @@ export function manifestProblems(manifest: Manifest, target: Target, server: str
     if (!manifest.background?.service_worker) problems.push('chrome: no background.service_worker');
   } else {
     const gecko = manifest.browser_specific_settings?.gecko;
-    if (!manifest.background?.scripts?.length || manifest.background.service_worker) problems.push('firefox: background must be scripts only');
+    if (!manifest.background?.scripts?.length || manifest.background.service_worker)
+      problems.push('firefox: background must be scripts only');
     if (gecko?.id !== GECKO_ID) problems.push('firefox: gecko id');
     if (Number.parseFloat(gecko?.strict_min_version ?? '0') < 142) problems.push('firefox: strict_min_version < 142');
-    if (!same(gecko?.data_collection_permissions?.required, ['none'])) problems.push('firefox: data_collection_permissions must be required: ["none"]');
+    if (!same(gecko?.data_collection_permissions?.required, ['none']))
+      problems.push('firefox: data_collection_permissions must be required: ["none"]');
   }
   if ('key' in manifest) problems.push('release build carries the test-only key');
   return problems;
@@ -52,7 +66,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const target of ['chrome', 'firefox'] as const) {
     const manifest = JSON.parse(readFileSync(`dist/${target}/manifest.json`, 'utf8')) as Manifest;
     const problems = manifestProblems(manifest, target, server);
-    console.log(`${target}: ${problems.length ? 'FAIL' : 'ok'} (${manifest.host_permissions?.length ?? 0} hosts, CSP ${manifest.content_security_policy?.extension_pages?.length ?? 0} chars)`);
+    console.log(
+      `${target}: ${problems.length ? 'FAIL' : 'ok'} (${manifest.host_permissions?.length ?? 0} hosts, CSP ${manifest.content_security_policy?.extension_pages?.length ?? 0} chars)`,
+    );
     for (const p of problems) console.log(`  - ${p}`);
     failed ||= problems.length > 0;
   }

@@ -8,11 +8,17 @@ const hashes = () =>
     readdirSync('dist')
       .filter((f) => f.endsWith('.zip'))
       .sort()
-      .map((f) => [f, createHash('sha256').update(readFileSync(`dist/${f}`)).digest('hex')]),
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(`dist/${f}`))
+          .digest('hex'),
+      ]),
   );
 
 const first = hashes();
-if (Object.keys(first).length !== 3) throw new Error(`expected 3 archives in dist/, found ${Object.keys(first).join(', ')}: run the build first`);
+if (Object.keys(first).length !== 3)
+  throw new Error(`expected 3 archives in dist/, found ${Object.keys(first).join(', ')}: run the build first`);
 execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts'], { stdio: ['ignore', 'ignore', 'inherit'] });
 const second = hashes();
 let same = true;

@@ -1,9 +1,10 @@
 // `npm start`: the extension in Chromium against a check server and provider stand-ins, all inside the
 // sealed network (scripts/sandbox.sh). With no display: headless, prints what the popup shows, saves a
 // screenshot. With a display: a window stays open until Ctrl-C.
+
+import { shot } from '../tests/e2e/lib/artifacts';
 import { chromiumDriver } from '../tests/e2e/lib/driver';
 import { popupSettled, readPopup } from '../tests/e2e/lib/popup';
-import { shot } from '../tests/e2e/lib/artifacts';
 import { CLEAN } from '../tests/e2e/world/scenario';
 import { startWorld } from '../tests/e2e/world/world';
 

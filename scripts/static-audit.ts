@@ -24,10 +24,6 @@ export const ALLOWED_LITERALS: ReadonlyMap<string, string> = new Map([
   ['https://check.example.org', 'example origin in the LEAKLESS_SERVER error message of src/endpoints/self-hosted.ts (RFC 2606 name)'],
 ]);
 
-/** Vite's modulepreload polyfill (fetches only <link rel=modulepreload> of our own pages). Recognised exactly, so a change fails loudly. */
-const MODULEPRELOAD_POLYFILL =
-  /\(function\(\)\{let \w+=document\.createElement\(`link`\)\.relList;if\(\w+&&\w+\.supports&&\w+\.supports\(`modulepreload`\)\)return;[\s\S]*?function \w+\(\w+\)\{if\(\w+\.ep\)return;\w+\.ep=!0;let \w+=\w+\(\w+\);fetch\(\w+\.href,\w+\)\}\}\)\(\);/;
-
 // A STUN URL must start with a host (or a bracketed IPv6 address): `stun:[A-Z…` in a regular expression is not one.
 const URL_LITERAL = /\b(?:(?:https?|wss?):\/\/|stuns?:(?=\[[0-9a-f:.]+\]|[a-z0-9{$*]))[^\s"'`<>()\\]+/gi;
 const HOST_LIKE = /^(?:\*\.)?(?:[a-z0-9-]+\.)+[a-z]{2,63}$/i;
@@ -132,7 +128,7 @@ export function scanDist(dirs: readonly string[], registry: Registry): DistScan 
       for (const s of stringLiterals(path, text)) {
         if (HOST_LIKE.test(s) && !FILE_NAME.test(s) && !hostAllowed(s, policy)) add('undeclared-host', s);
       }
-      const code = text.replace(MODULEPRELOAD_POLYFILL, '');
+      const code = text;
       const api = DIST_NETWORK_API.exec(code);
       if (api && !code.includes(GATE_MARKER) && !code.includes(WEBRTC_MARKER)) {
         add('network-api-outside-gate', `${api[0]} in a chunk without the gate or the WebRTC probe`);

@@ -3,7 +3,14 @@ import { endpointHost, expand, hostPattern, hostPatterns, matchesUrl } from './p
 import { buildRegistry } from './registry';
 import type { Endpoint } from './types';
 
-const ep = (url: string, transport: Endpoint['transport'] = 'https'): Endpoint => ({ id: 'x', provider: 'mullvad', probe: 'dns', transport, url, carries: '' });
+const ep = (url: string, transport: Endpoint['transport'] = 'https'): Endpoint => ({
+  id: 'x',
+  provider: 'mullvad',
+  probe: 'dns',
+  transport,
+  url,
+  carries: '',
+});
 
 describe('endpoint patterns', () => {
   test('expand fills single labels and refuses anything that could add a host or a path', () => {

@@ -56,6 +56,12 @@ describe('createBrowserDeps', () => {
     expect(deps.randomToken(26)).not.toBe(deps.randomToken(26));
   });
 
+  it('passes an injected gatherer through, and has none otherwise', () => {
+    const gather = async () => ({ candidates: [] });
+    expect(createBrowserDeps(registry, createLedger(), gather).gather).toBe(gather);
+    expect(createBrowserDeps(registry, createLedger()).gather).toBeUndefined();
+  });
+
   it('passes the page RTCPeerConnection through', () => {
     class FakePeer {}
     vi.stubGlobal('RTCPeerConnection', FakePeer);

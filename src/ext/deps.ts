@@ -3,6 +3,7 @@ import { createGate, type DnsResolver } from '../net';
 import type { LedgerSink } from '../net/types';
 import type { ProbeDeps } from '../probes/deps';
 import { randomToken, webRandomBytes } from '../probes/tokens';
+import type { Gatherer } from '../probes/webrtc/gather';
 import { browser } from './browser';
 
 /** Firefox's browser.dns.resolve, when this browser has it (only Firefox, with the `dns` permission). */
@@ -12,8 +13,11 @@ function firefoxResolve(): DnsResolver | null {
   return typeof resolve === 'function' ? (host, flags) => resolve.call(dns, host, [...flags]) : null;
 }
 
-/** The real browser, as the probe engine sees it. Built in the popup: Chrome's service worker has no WebRTC. */
-export function createBrowserDeps(registry: Registry, ledger: LedgerSink): ProbeDeps {
+/**
+ * The real browser, as the probe engine sees it. Built in the background; `gather` is how WebRTC candidates
+ * are gathered when this context has no RTCPeerConnection (Chrome's service worker asks the popup).
+ */
+export function createBrowserDeps(registry: Registry, ledger: LedgerSink, gather?: Gatherer): ProbeDeps {
   const gate = createGate({
     fetch: globalThis.fetch.bind(globalThis),
     ledger,
@@ -29,5 +33,6 @@ export function createBrowserDeps(registry: Registry, ledger: LedgerSink): Probe
     now: Date.now,
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     languages: () => [...navigator.languages],
+    ...(gather ? { gather } : {}),
   };
 }

@@ -68,7 +68,7 @@ export interface StorageArea {
   remove(keys: string | string[]): Promise<void>;
 }
 
-const KEYS = { settings: 'settings', remember: 'rememberLast', last: 'lastResult' } as const;
+export const STORAGE_KEYS = { settings: 'settings', remember: 'rememberLast', last: 'lastResult' } as const;
 
 export interface Store {
   loadSettings(): Promise<Settings>;
@@ -92,31 +92,31 @@ export function createStore(area: StorageArea, sanitize: (raw: unknown) => Setti
     }
   }
 
-  const loadRemember = async () => (await read(KEYS.remember)) === true;
+  const loadRemember = async () => (await read(STORAGE_KEYS.remember)) === true;
 
   return {
-    loadSettings: async () => sanitize(await read(KEYS.settings)),
+    loadSettings: async () => sanitize(await read(STORAGE_KEYS.settings)),
     async saveSettings(settings) {
       const clean = sanitize(settings);
-      await area.set({ [KEYS.settings]: clean });
+      await area.set({ [STORAGE_KEYS.settings]: clean });
       return clean;
     },
     loadRemember,
     async saveRemember(on) {
-      await area.set({ [KEYS.remember]: on });
-      if (!on) await area.remove(KEYS.last);
+      await area.set({ [STORAGE_KEYS.remember]: on });
+      if (!on) await area.remove(STORAGE_KEYS.last);
     },
     async loadLastResult() {
       if (!(await loadRemember())) return null;
-      const stored = await read(KEYS.last);
+      const stored = await read(STORAGE_KEYS.last);
       if (stored === undefined) return null;
       if (isCheckResults(stored)) return stored;
-      await area.remove(KEYS.last).catch(() => undefined);
+      await area.remove(STORAGE_KEYS.last).catch(() => undefined);
       return null;
     },
     async saveLastResult(results) {
-      if (await loadRemember()) await area.set({ [KEYS.last]: results });
+      if (await loadRemember()) await area.set({ [STORAGE_KEYS.last]: results });
     },
-    clearStoredData: () => area.remove(Object.values(KEYS)),
+    clearStoredData: () => area.remove(Object.values(STORAGE_KEYS)),
   };
 }

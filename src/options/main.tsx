@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { installAudit } from '../audit/install';
 import { registry } from '../endpoints';
 import { browser } from '../ext/browser';
 import { createStore } from '../ext/storage';
@@ -8,6 +9,8 @@ import { DNS_NAMES, sanitizeSettings, settingChoices } from '../probes/settings'
 import { Env, type UiEnv } from '../ui/env';
 import { providerNamer } from '../ui/names';
 import { Options } from './Options';
+
+installAudit('options');
 
 const env: UiEnv = { t, lang: uiLanguage(), providerName: providerNamer(registry) };
 document.documentElement.lang = env.lang;

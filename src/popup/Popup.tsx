@@ -23,6 +23,8 @@ export interface PopupServices {
   copy(text: string): Promise<void>;
   openOptions(): void;
   readonly auditUrl: string;
+  /** The self-audit's one-line summary, read after each check. */
+  auditSummary?(): Promise<AuditSummary>;
   now(): number;
 }
 
@@ -37,6 +39,7 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
   const [running, setRunning] = useState(true);
   const [copyStatus, setCopyStatus] = useState<CopyStatus>('');
   const [checkedAt, setCheckedAt] = useState(0);
+  const [audit, setAudit] = useState<AuditSummary | null>(auditSummary ?? null);
   // A re-run supersedes the run before it: late updates of an older run are dropped.
   const generation = useRef(0);
 
@@ -55,6 +58,7 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
     final = settle(final);
     setResults(final);
     setRunning(false);
+    services.auditSummary?.().then(setAudit, () => undefined);
     await services.saveLast(final).catch(() => undefined);
   }
 
@@ -123,7 +127,7 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
           stale={staleOf('locale')}
           render={(r) => <LocaleBody result={r} ipCountry={ipCountry} />}
         />
-        <AuditLine summary={auditSummary} url={services.auditUrl} />
+        <AuditLine summary={audit} url={services.auditUrl} />
       </main>
       <Controls
         running={running || settings === null}

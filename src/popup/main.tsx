@@ -1,10 +1,16 @@
 import { render } from 'preact';
+import { installAudit } from '../audit/install';
 import { registry } from '../endpoints';
+import { maybeFireRogue } from '../endpoints/rogue';
 import { t, uiLanguage } from '../i18n/t';
 import { Env, type UiEnv } from '../ui/env';
 import { providerNamer } from '../ui/names';
 import { createPopupServices } from './check';
 import { Popup } from './Popup';
+
+// First, so the self-audit sees every resource and every blocked attempt of this page.
+installAudit('popup');
+maybeFireRogue(location);
 
 const env: UiEnv = { t, lang: uiLanguage(), providerName: providerNamer(registry) };
 document.documentElement.lang = env.lang;

@@ -1,5 +1,6 @@
 import type { Registry } from '../endpoints';
 import type { Gate, LedgerSink } from '../net/types';
+import type { Gatherer } from './webrtc/gather';
 
 /** What a check is asked to do; the options page edits it, storage keeps it. */
 export interface Settings {
@@ -23,6 +24,11 @@ export interface ProbeDeps {
   readonly ledger: LedgerSink;
   /** RTCPeerConnection, or null when the page has none (removed by the browser or another extension). */
   readonly RTCPeerConnection: typeof RTCPeerConnection | null;
+  /**
+   * How the WebRTC probe gathers ICE candidates, when not with `RTCPeerConnection` here: Chrome's service
+   * worker has none, so the background asks the popup page (see src/background/check-service.ts).
+   */
+  readonly gather?: Gatherer;
   /** A fresh random lowercase token of `length` chars [a-z0-9], at least 128 bits for length ≥ 26. */
   randomToken(length?: number): string;
   now(): number;

@@ -1,14 +1,33 @@
-import { type Candidate, parseCandidate } from './candidate';
+// The only code that touches RTCPeerConnection. Kept apart from the probe so it can run wherever the API
+// exists: Chrome's MV3 service worker has none, so there the popup page runs this for the background.
+import type { Problem } from '../types';
 
 export type PeerConstructor = typeof RTCPeerConnection;
 
-export interface Gathered {
-  readonly candidates: readonly Candidate[];
-  /** The deadline came before the browser said gathering was complete. */
-  readonly timedOut: boolean;
-  /** createOffer or setLocalDescription failed; what was gathered so far still counts. */
-  readonly error: string | null;
+/** What one gathering yields: raw candidate lines, as the browser wrote them. */
+export interface GatherResult {
+  readonly candidates: readonly string[];
+  /**
+   * 'unavailable': no peer connection could be opened (API missing, throwing or stubbed);
+   * 'blocked' (detail = error name): createOffer or setLocalDescription failed, lines so far still count;
+   * 'timeout': the deadline came before the browser said gathering was complete.
+   */
+  readonly problem?: Problem;
 }
+
+/** Gathers candidates with these ICE servers (none: host candidates only); never throws. */
+export type Gatherer = (iceServerUrls: readonly string[], deadlineMs: number) => Promise<GatherResult>;
+
+/**
+ * This context's RTCPeerConnection, or null: Chrome's service worker has none, and a browser setting or
+ * policy can remove it from pages. Read here, so every reference to the API stays in this module.
+ */
+export function localPeer(): PeerConstructor | null {
+  return typeof globalThis.RTCPeerConnection === 'function' ? globalThis.RTCPeerConnection : null;
+}
+
+/** A browser emits a handful; anything near this is a broken or hostile stub, not a network. */
+export const MAX_CANDIDATES = 200;
 
 /**
  * A peer connection, or null when the API is blocked: the constructor throws, or another extension
@@ -49,14 +68,11 @@ function sdpCandidates(pc: RTCPeerConnection): string[] {
   }
 }
 
-/**
- * Gathers ICE candidates on `pc` until the browser says it is done or `deadlineMs` passes.
- * Always removes its listeners; closing `pc` is the caller's (it opened it).
- */
-export function gather(pc: RTCPeerConnection, deadlineMs: number): Promise<Gathered> {
+/** Runs ICE gathering on `pc` until the browser says it is done or `deadlineMs` passes; always removes its listeners. */
+function collect(pc: RTCPeerConnection, deadlineMs: number): Promise<GatherResult> {
   return new Promise((resolve) => {
     const lines: string[] = [];
-    let error: string | null = null;
+    let problem: Problem | undefined;
     let done = false;
 
     const finish = (timedOut: boolean) => {
@@ -65,22 +81,13 @@ export function gather(pc: RTCPeerConnection, deadlineMs: number): Promise<Gathe
       clearTimeout(timer);
       pc.removeEventListener('icecandidate', onCandidate);
       pc.removeEventListener('icegatheringstatechange', onState);
-      const seen = new Set<string>();
-      const candidates: Candidate[] = [];
-      for (const line of [...lines, ...sdpCandidates(pc)]) {
-        const candidate = parseCandidate(line);
-        const key = candidate && `${candidate.type} ${candidate.protocol} ${candidate.address} ${candidate.port}`;
-        if (candidate && key && !seen.has(key)) {
-          seen.add(key);
-          candidates.push(candidate);
-        }
-      }
-      resolve({ candidates, timedOut, error });
+      const candidates = [...new Set([...lines, ...sdpCandidates(pc)])].slice(0, MAX_CANDIDATES);
+      resolve(problem ? { candidates, problem } : timedOut ? { candidates, problem: { code: 'timeout' } } : { candidates });
     };
     const onCandidate = (event: RTCPeerConnectionIceEvent) => {
       // A null candidate is the end-of-candidates signal of older browsers.
       if (!event.candidate) finish(false);
-      else if (event.candidate.candidate) lines.push(event.candidate.candidate);
+      else if (event.candidate.candidate && lines.length < MAX_CANDIDATES) lines.push(event.candidate.candidate);
     };
     const onState = () => {
       if (pc.iceGatheringState === 'complete') finish(false);
@@ -92,7 +99,7 @@ export function gather(pc: RTCPeerConnection, deadlineMs: number): Promise<Gathe
       pc.addEventListener('icegatheringstatechange', onState);
       pc.createDataChannel('');
     } catch (e) {
-      error = errorName(e);
+      problem = { code: 'blocked', detail: errorName(e) };
       finish(false);
       return;
     }
@@ -101,8 +108,29 @@ export function gather(pc: RTCPeerConnection, deadlineMs: number): Promise<Gathe
       .then(() => pc.createOffer())
       .then((offer) => pc.setLocalDescription(offer))
       .catch((e: unknown) => {
-        error = errorName(e);
+        problem = { code: 'blocked', detail: errorName(e) };
         finish(false);
       });
   });
+}
+
+/**
+ * Opens one peer connection with these ICE servers, gathers, and closes it whatever happens.
+ * `Peer` null (the page has no RTCPeerConnection) is 'unavailable', like a constructor that throws.
+ */
+export async function gatherCandidates(
+  Peer: PeerConstructor | null,
+  iceServerUrls: readonly string[],
+  deadlineMs: number,
+): Promise<GatherResult> {
+  if (!Peer) return { candidates: [], problem: { code: 'unavailable' } };
+  const pc = openPeer(Peer, { iceServers: iceServerUrls.map((urls) => ({ urls })) });
+  if (!pc) return { candidates: [], problem: { code: 'unavailable' } };
+  try {
+    return await collect(pc, deadlineMs);
+  } catch (e) {
+    return { candidates: [], problem: { code: 'internal', detail: errorName(e) } };
+  } finally {
+    closePeer(pc);
+  }
 }

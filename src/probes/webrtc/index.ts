@@ -2,9 +2,11 @@ import { type Endpoint, endpointById, endpointHost, expand } from '../../endpoin
 import { isPublicIp, parseIp } from '../address';
 import type { ProbeDeps, Settings } from '../deps';
 import type { Observation, Problem, WebRtcResult } from '../types';
-import { closePeer, type Gathered, gather, openPeer, type PeerConstructor } from './gather';
+import { type Candidate, parseCandidate } from './candidate';
+import { type Gatherer, type GatherResult, gatherCandidates } from './gather';
 
 export { type Candidate, parseCandidate } from './candidate';
+export { type Gatherer, type GatherResult, gatherCandidates } from './gather';
 
 const DEFAULT_DEADLINE_MS = 5000;
 const REFLEXIVE = new Set(['srflx', 'prflx']);
@@ -15,6 +17,11 @@ const DISABLED: WebRtcResult = { status: 'disabled', publicIps: [], localIps: []
 
 function deadlineOf(settings: Settings): number {
   return Number.isFinite(settings.deadlineMs) && settings.deadlineMs > 0 ? settings.deadlineMs : DEFAULT_DEADLINE_MS;
+}
+
+/** The injected gatherer (the background's, which may ask the popup), or this context's RTCPeerConnection. */
+function gathererOf(deps: ProbeDeps): Gatherer {
+  return deps.gather ?? ((urls, deadlineMs) => gatherCandidates(deps.RTCPeerConnection, urls, deadlineMs));
 }
 
 function stunEndpoints(deps: ProbeDeps, settings: Settings): Endpoint[] {
@@ -30,9 +37,14 @@ function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];
 }
 
+/** Raw lines may come from another context (the popup): each one is parsed here, and junk is dropped. */
+function candidatesOf(gathered: GatherResult): Candidate[] {
+  return gathered.candidates.map(parseCandidate).filter((c): c is Candidate => c !== null);
+}
+
 /** The public addresses one STUN server made the browser reveal: its server- and peer-reflexive candidates. */
-function reflexiveIps(gathered: Gathered): string[] {
-  const ips = gathered.candidates
+function reflexiveIps(gathered: GatherResult): string[] {
+  const ips = candidatesOf(gathered)
     .filter((c) => REFLEXIVE.has(c.type))
     .map((c) => canonicalIp(c.address))
     // Behind double NAT a STUN server inside the first NAT reports a private address: not what pages see.
@@ -40,33 +52,38 @@ function reflexiveIps(gathered: Gathered): string[] {
   return unique(ips);
 }
 
-async function askStun(deps: ProbeDeps, Peer: PeerConstructor, endpoint: Endpoint, deadlineMs: number): Promise<Observation<string[]>> {
+/** Why a STUN server revealed nothing; a peer that could not even be opened is blocked, as before the split. */
+function stunProblem(gathered: GatherResult): Problem {
+  const problem = gathered.problem;
+  if (!problem) return { code: 'unreachable' };
+  return problem.code === 'unavailable' ? { code: 'blocked' } : problem;
+}
+
+async function askStun(deps: ProbeDeps, gather: Gatherer, endpoint: Endpoint, deadlineMs: number): Promise<Observation<string[]>> {
   const started = deps.now();
-  let pc: RTCPeerConnection | null = null;
   let url = endpoint.url;
   let problem: Problem | null = null;
   let ips: string[] = [];
+  let unopened = false;
   try {
     url = expand(endpoint);
-    pc = openPeer(Peer, { iceServers: [{ urls: url }] });
-    if (!pc) problem = { code: 'blocked' };
-    else {
-      const gathered = await gather(pc, deadlineMs);
-      ips = reflexiveIps(gathered);
-      if (ips.length === 0) {
-        if (gathered.error) problem = { code: 'blocked', detail: gathered.error };
-        else problem = { code: gathered.timedOut ? 'timeout' : 'unreachable' };
-      }
-    }
+    const gathered = await gather([url], deadlineMs);
+    unopened = gathered.problem?.code === 'unavailable';
+    ips = reflexiveIps(gathered);
+    if (ips.length === 0) problem = stunProblem(gathered);
   } catch (e) {
     problem = { code: 'internal', detail: e instanceof Error ? e.name : 'Error' };
-  } finally {
-    closePeer(pc);
   }
   const ms = Math.max(0, deps.now() - started);
+  // The ledger lists what went out; a peer that never opened sent no STUN request.
+  if (!unopened) record(deps, endpoint, url, started, ms, problem);
+  return { endpointId: endpoint.id, outcome: problem ? { ok: false, problem } : { ok: true, value: ips }, ms };
+}
+
+function record(deps: ProbeDeps, endpoint: Endpoint, url: string, time: number, ms: number, problem: Problem | null): void {
   try {
     deps.ledger.record({
-      time: started,
+      time,
       endpointId: endpoint.id,
       url,
       host: endpointHost(endpoint),
@@ -80,45 +97,44 @@ async function askStun(deps: ProbeDeps, Peer: PeerConstructor, endpoint: Endpoin
   } catch {
     // The ledger is for the self-audit; a broken sink must not cost the answer.
   }
-  return { endpointId: endpoint.id, outcome: problem ? { ok: false, problem } : { ok: true, value: ips }, ms };
 }
 
 interface HostAddresses {
+  /** No peer connection could be opened: WebRTC is off for pages. */
+  readonly disabled: boolean;
   readonly localIps: string[];
   readonly mdnsMasked: number;
 }
 
 /** Host candidates with no ICE server: the local addresses a page can read, or their mDNS masks. */
-async function askHost(pc: RTCPeerConnection, deadlineMs: number): Promise<HostAddresses> {
+async function askHost(gather: Gatherer, deadlineMs: number): Promise<HostAddresses> {
   try {
-    const gathered = await gather(pc, deadlineMs);
-    const hosts = gathered.candidates.filter((c) => c.type === 'host');
+    const gathered = await gather([], deadlineMs);
+    if (gathered.problem?.code === 'unavailable') return { disabled: true, localIps: [], mdnsMasked: 0 };
+    const hosts = candidatesOf(gathered).filter((c) => c.type === 'host');
     const masked = unique(hosts.map((c) => c.address.toLowerCase()).filter((a) => a.endsWith('.local')));
     // An unspecified address (some stacks write 0.0.0.0 for TCP) reveals nothing.
     const local = hosts.map((c) => canonicalIp(c.address)).filter((ip): ip is string => ip !== null && ip !== '0.0.0.0' && ip !== '::');
-    return { localIps: unique(local), mdnsMasked: masked.length };
+    return { disabled: false, localIps: unique(local), mdnsMasked: masked.length };
   } catch {
-    return { localIps: [], mdnsMasked: 0 };
-  } finally {
-    closePeer(pc);
+    return { disabled: false, localIps: [], mdnsMasked: 0 };
   }
 }
 
 /**
  * What WebRTC reveals to any page: public addresses through STUN (one peer connection per server, so each
  * server answers for itself) and local addresses through host candidates, gathered in parallel.
- * Never throws; every peer connection it opens is closed before it returns.
+ * Never throws; the gatherer closes every peer connection it opens.
  */
 export async function probeWebRtc(deps: ProbeDeps, settings: Settings): Promise<WebRtcResult> {
-  const Peer = deps.RTCPeerConnection;
-  if (!Peer) return DISABLED;
-  const hostPc = openPeer(Peer, { iceServers: [] });
-  if (!hostPc) return DISABLED;
+  if (!deps.gather && !deps.RTCPeerConnection) return DISABLED;
+  const gather = gathererOf(deps);
   const deadlineMs = deadlineOf(settings);
   const [host, ...observations] = await Promise.all([
-    askHost(hostPc, deadlineMs),
-    ...stunEndpoints(deps, settings).map((endpoint) => askStun(deps, Peer, endpoint, deadlineMs)),
+    askHost(gather, deadlineMs),
+    ...stunEndpoints(deps, settings).map((endpoint) => askStun(deps, gather, endpoint, deadlineMs)),
   ]);
+  if (host.disabled) return DISABLED;
   const publicIps = unique(observations.flatMap((o) => (o.outcome.ok ? o.outcome.value : [])));
   return { status: 'ok', publicIps, localIps: host.localIps, mdnsMasked: host.mdnsMasked, observations };
 }

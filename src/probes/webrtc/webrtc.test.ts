@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildRegistry, endpointById, endpointHost } from '../../endpoints';
 import type { LedgerEntry } from '../../net/types';
 import type { ProbeDeps, Settings } from '../deps';
-import { probeWebRtc } from '.';
+import { type Gatherer, type GatherResult, gatherCandidates, probeWebRtc } from '.';
 import { fakePeerClass, line, type PeerScript } from './fake-peer';
+import { localPeer, MAX_CANDIDATES } from './gather';
 
 const registry = buildRegistry('https://check.example.org');
 const settings: Settings = {
@@ -69,16 +70,24 @@ describe('probeWebRtc: blocked API', () => {
     expect((await probeWebRtc(depsWith(Throwing).deps, settings)).status).toBe('disabled');
   });
 
-  it('reports disabled for a stub without createOffer, and closes it', async () => {
+  it('reports disabled for a stub without createOffer, closes every stub, and records no STUN request', async () => {
+    let opened = 0;
     let closed = 0;
     const Stub = class {
       createOffer = undefined;
+      constructor() {
+        opened++;
+      }
       close() {
         closed++;
       }
     } as unknown as typeof RTCPeerConnection;
-    expect((await probeWebRtc(depsWith(Stub).deps, settings)).status).toBe('disabled');
-    expect(closed).toBe(1);
+    const { deps, ledger } = depsWith(Stub);
+    expect((await probeWebRtc(deps, settings)).status).toBe('disabled');
+    // Host and STUN gatherings start together (one peer each), so each stub is closed on its own.
+    expect(opened).toBe(3);
+    expect(closed).toBe(3);
+    expect(ledger).toEqual([]);
   });
 });
 
@@ -199,5 +208,106 @@ describe('probeWebRtc: gathering', () => {
       settings,
     );
     expect(result.publicIps).toEqual(['8.8.4.4']);
+  });
+});
+
+describe('probeWebRtc: injected gatherer', () => {
+  const gatherer = (byUrl: (url: string | undefined) => GatherResult) => {
+    const calls: { urls: readonly string[]; deadlineMs: number }[] = [];
+    const gather: Gatherer = async (urls, deadlineMs) => {
+      calls.push({ urls, deadlineMs });
+      return byUrl(urls[0]);
+    };
+    return { gather, calls };
+  };
+
+  it('uses deps.gather instead of RTCPeerConnection, and parses the raw lines itself', async () => {
+    const { gather, calls } = gatherer((url) =>
+      url === undefined
+        ? { candidates: [line('host', '192.168.1.20'), 'garbage', line('host', '0b7c5a7e-1111-2222-3333-444455556666.local')] }
+        : { candidates: [line('srflx', '185.65.135.1'), '<script>'] },
+    );
+    const { deps, ledger } = depsWith(null);
+    const result = await probeWebRtc({ ...deps, gather }, { ...settings, webrtc: ['cloudflare-stun'] });
+    expect(result).toMatchObject({ status: 'ok', publicIps: ['185.65.135.1'], localIps: ['192.168.1.20'], mdnsMasked: 1 });
+    expect(calls).toEqual([
+      { urls: [], deadlineMs: 5000 },
+      { urls: [urlOf('cloudflare-stun')], deadlineMs: 5000 },
+    ]);
+    expect(ledger.map((e) => e.endpointId)).toEqual(['cloudflare-stun']);
+  });
+
+  it("maps the gatherer's problems: unavailable host → disabled, timeout and blocked per STUN server", async () => {
+    const disabled = gatherer(() => ({ candidates: [], problem: { code: 'unavailable' } }));
+    expect((await probeWebRtc({ ...depsWith(null).deps, gather: disabled.gather }, settings)).status).toBe('disabled');
+
+    const { gather } = gatherer((url) => {
+      if (url === undefined) return { candidates: [] };
+      return url === urlOf('cloudflare-stun')
+        ? { candidates: [], problem: { code: 'timeout' } }
+        : { candidates: [], problem: { code: 'blocked', detail: 'NotAllowedError' } };
+    });
+    const result = await probeWebRtc({ ...depsWith(null).deps, gather }, settings);
+    expect(result.observations.map((o) => o.outcome)).toEqual([
+      { ok: false, problem: { code: 'timeout' } },
+      { ok: false, problem: { code: 'blocked', detail: 'NotAllowedError' } },
+    ]);
+  });
+
+  it('survives a gatherer that rejects', async () => {
+    const gather: Gatherer = (urls) => (urls.length === 0 ? Promise.resolve({ candidates: [] }) : Promise.reject(new TypeError('x')));
+    const result = await probeWebRtc({ ...depsWith(null).deps, gather }, { ...settings, webrtc: ['cloudflare-stun'] });
+    expect(result.observations[0]?.outcome).toEqual({ ok: false, problem: { code: 'internal', detail: 'TypeError' } });
+  });
+});
+
+describe('gatherCandidates', () => {
+  it('returns raw lines, de-duplicated, and closes its peer', async () => {
+    const { Peer, instances } = fakePeerClass(() => ({
+      candidates: [line('host', '10.0.0.1'), line('host', '10.0.0.1')],
+      sdp: [`a=${line('host', '10.0.0.2')}`],
+    }));
+    expect(await gatherCandidates(Peer, ['stun:stun.example.org:3478'], 1000)).toEqual({
+      candidates: [line('host', '10.0.0.1'), `a=${line('host', '10.0.0.2')}`],
+    });
+    expect(instances[0]?.config).toEqual({ iceServers: [{ urls: 'stun:stun.example.org:3478' }] });
+    expect(instances[0]?.closed).toBe(1);
+  });
+
+  it('says unavailable without a constructor, timeout at the deadline, blocked when the offer fails', async () => {
+    expect(await gatherCandidates(null, [], 1000)).toEqual({ candidates: [], problem: { code: 'unavailable' } });
+    vi.useFakeTimers();
+    const never = fakePeerClass(() => ({ candidates: [line('host', '10.0.0.1')], end: 'never' }));
+    const pending = gatherCandidates(never.Peer, [], 1000);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await pending).toEqual({ candidates: [line('host', '10.0.0.1')], problem: { code: 'timeout' } });
+    expect(never.instances[0]?.closed).toBe(1);
+    vi.useRealTimers();
+    const failing = fakePeerClass(() => ({ failOffer: true }));
+    expect(await gatherCandidates(failing.Peer, [], 1000)).toEqual({
+      candidates: [],
+      problem: { code: 'blocked', detail: 'NotAllowedError' },
+    });
+  });
+
+  it('caps how many lines it keeps', async () => {
+    const many = Array.from({ length: MAX_CANDIDATES + 50 }, (_, i) => line('host', `10.0.${i >> 8}.${i & 255}`));
+    const { Peer } = fakePeerClass(() => ({ candidates: many }));
+    expect((await gatherCandidates(Peer, [], 1000)).candidates).toHaveLength(MAX_CANDIDATES);
+  });
+});
+
+describe('localPeer', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("is this context's RTCPeerConnection, or null when there is none or it is not a constructor", () => {
+    expect(localPeer()).toBeNull();
+    vi.stubGlobal('RTCPeerConnection', {});
+    expect(localPeer()).toBeNull();
+    const { Peer } = fakePeerClass(() => ({}));
+    vi.stubGlobal('RTCPeerConnection', Peer);
+    expect(localPeer()).toBe(Peer);
   });
 });

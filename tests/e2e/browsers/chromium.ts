@@ -49,7 +49,9 @@ export interface Chromium {
   close(): Promise<void>;
 }
 
-export async function launchChromium(options: { dist?: string; colorScheme?: 'light' | 'dark'; locale?: string; timezoneId?: string; headless?: boolean } = {}): Promise<Chromium> {
+export async function launchChromium(
+  options: { dist?: string; colorScheme?: 'light' | 'dark'; locale?: string; timezoneId?: string; headless?: boolean } = {},
+): Promise<Chromium> {
   const dist = options.dist ?? DIST_TEST.chrome;
   const profile = mkdtempSync(join(tmpdir(), 'leakless-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -61,6 +63,8 @@ export async function launchChromium(options: { dist?: string; colorScheme?: 'li
     locale: options.locale ?? 'en-US',
     timezoneId: options.timezoneId ?? 'Europe/Berlin',
   });
+  // Test functions transformed by tsx call a `__name` helper (keepNames); give every page a stand-in.
+  await context.addInitScript('globalThis.__name ??= (f) => f;');
   const extensionId = chromiumExtensionId();
   // The extension is ready once its service worker runs; pages opened before that are refused.
   const worker = context.serviceWorkers().find((w) => w.url().includes(extensionId)) ?? (await context.waitForEvent('serviceworker'));

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 const root = new URL('../../../', import.meta.url);
 export const DIST_TEST = {

@@ -4,8 +4,10 @@ import { shot } from './artifacts';
 import { type PopupView, popupSettled, readPopup } from './popup';
 
 /**
- * A page function as an expression. Source transforms (tsx's keepNames) wrap inner functions in a
- * `__name` helper that does not exist in the page; the expression brings a stand-in along.
+ * A page function as an expression, for Firefox (BiDi evaluates strings outside the page's CSP). Source
+ * transforms (tsx's keepNames) wrap inner functions in a `__name` helper that does not exist in the page;
+ * the expression brings a stand-in along. Chromium gets functions (its string evaluation is an eval the
+ * extension's CSP refuses) and the stand-in from an init script (see launchChromium).
  */
 export const inPage = (fn: () => unknown) => `(() => { const __name = (f) => f; return (${fn.toString()})(); })()`;
 
@@ -25,9 +27,9 @@ export async function chromiumDriver(options: Parameters<typeof launchChromium>[
     async open(path, { query = '', shot: name, ready, read }) {
       const page = await chromium.openPage(path, query);
       try {
-        await page.waitForFunction(inPage(ready), undefined, { timeout: 30_000 });
+        await page.waitForFunction(ready, undefined, { timeout: 30_000 });
         if (name) await page.screenshot({ path: shot(`chromium-${name}`) });
-        return (await page.evaluate(inPage(read))) as ReturnType<typeof read>;
+        return await page.evaluate(read);
       } finally {
         await page.close();
       }

@@ -28,7 +28,10 @@ export function popupSuite(launch: () => Promise<Driver>) {
       expect(new Set(view.resolvers)).toEqual(new Set([RESOLVER_V4]));
       // Chromium drops a reflexive candidate equal to a host one; Firefox shows it. Either way: nothing but the web IP.
       for (const ip of view.webrtcPublic) expect([CLIENT_V4, CLIENT_V6]).toContain(ip);
-      expect(Object.values(view.states).every((s) => s === 'done'), JSON.stringify(view.states)).toBe(true);
+      expect(
+        Object.values(view.states).every((s) => s === 'done'),
+        JSON.stringify(view.states),
+      ).toBe(true);
     });
 
     test('a leaking connection: WebRTC, IPv6 and DNS reveal the home network, and the verdict says leak', async () => {

@@ -12,7 +12,8 @@ export interface PopupView {
 
 /** Runs in the page: no imports, no closures over test code. */
 export function readPopup(): PopupView {
-  const all = (selector: string, root: ParentNode = document) => [...root.querySelectorAll(selector)].map((e) => (e.textContent ?? '').trim());
+  const all = (selector: string, root: ParentNode = document) =>
+    [...root.querySelectorAll(selector)].map((e) => (e.textContent ?? '').trim());
   const section = (name: string) => document.querySelector(`[data-testid="section-${name}"]`) ?? document.createElement('div');
   const verdict = document.querySelector('[data-testid="verdict"]');
   const states: Record<string, string> = {};
@@ -27,6 +28,8 @@ export function readPopup(): PopupView {
     webrtcPublic: all('[data-testid="webrtc-public"]'),
     webrtcLocal: all('[data-testid="webrtc-local"]'),
     states,
+    // What a person sees (rendered text, line breaks), not the raw DOM text.
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is the point here
     text: document.body.innerText,
   };
 }

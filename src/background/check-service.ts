@@ -1,0 +1,46 @@
+// The probe engine, run in the background for the popup: the network gate and its ledger live here, so the
+// popup only renders. Chrome's MV3 service worker has no RTCPeerConnection; there the popup gathers WebRTC
+// candidates on request (see remote-gather.ts). Firefox's background page gathers them itself.
+import { persistLedger } from '../audit/ledger-store';
+import { registry } from '../endpoints';
+import { browser } from '../ext/browser';
+import { createBrowserDeps } from '../ext/deps';
+import { createStore } from '../ext/storage';
+import { createLedger, type Ledger } from '../net';
+import type { PortLike } from '../port/protocol';
+import { runCheck } from '../probes/run';
+import { sanitizeSettings } from '../probes/settings';
+import { gatherCandidates, localPeer } from '../probes/webrtc/gather';
+import { decide } from '../verdict';
+import { acceptsPort, type CheckEngine, serveCheckPort } from './check-session';
+
+/** Every request the checks made in this background's lifetime; the self-audit reads it (via storage.session). */
+export const backgroundLedger: Ledger = createLedger();
+
+/** The real engine: settings from storage.local (never from the message), the real gate, this ledger. */
+export function createBackgroundEngine(ledger: Ledger): CheckEngine {
+  const store = createStore(browser.storage.local, (raw) => sanitizeSettings(raw, registry));
+  const Peer = localPeer();
+  return {
+    loadSettings: store.loadSettings,
+    localGather: Peer ? (urls, deadlineMs) => gatherCandidates(Peer, urls, deadlineMs) : null,
+    run: (settings, gather, onUpdate) => runCheck(createBrowserDeps(registry, ledger, gather), settings, onUpdate),
+    decide,
+  };
+}
+
+let listening = false;
+
+/**
+ * Serves check ports from the popup. Call once, synchronously at the top level of the background script:
+ * Chrome only wakes a stopped service worker for listeners registered that way.
+ */
+export function listenForChecks(): void {
+  if (listening) return;
+  listening = true;
+  persistLedger(backgroundLedger);
+  const engine = createBackgroundEngine(backgroundLedger);
+  browser.runtime.onConnect.addListener((port: PortLike) => {
+    if (acceptsPort(port, browser.runtime.id)) serveCheckPort(port, engine);
+  });
+}
