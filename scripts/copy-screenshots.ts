@@ -2,7 +2,16 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { SHOTS } from '../tests/e2e/lib/artifacts';
 
-const WANTED = ['chromium-clean', 'chromium-leak', 'chromium-dark', 'chromium-error', 'firefox-clean'];
+const WANTED = [
+  'chromium-clean-light',
+  'chromium-leak-light',
+  'chromium-clean-dark',
+  'chromium-errors-light',
+  'chromium-checking-light',
+  'firefox-clean',
+  'chromium-options-light',
+  'chromium-audit-light',
+];
 mkdirSync('docs/screenshots', { recursive: true });
 for (const name of WANTED) {
   const from = `${SHOTS}${name}.png`;

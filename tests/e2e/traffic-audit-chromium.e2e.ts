@@ -36,7 +36,8 @@ interface LedgerRow {
 async function readLedger(): Promise<LedgerRow[]> {
   const page = await chromium.openPage('src/audit/index.html');
   const rows = await page.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, LedgerRow[]>> } } } }).chrome;
+    const api = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, LedgerRow[]>> } } } })
+      .chrome;
     return (await api.storage.session.get('audit:ledger'))['audit:ledger'] ?? [];
   });
   await page.close();
