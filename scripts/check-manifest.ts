@@ -30,6 +30,9 @@ export function manifestProblems(manifest: Manifest, target: Target, server: str
   const registry = buildRegistry(server);
   const problems: string[] = [];
   if (manifest.manifest_version !== 3) problems.push('manifest_version is not 3');
+  // The Chrome Web Store refuses longer descriptions.
+  if (typeof manifest.description !== 'string' || manifest.description.length > 132)
+    problems.push('description missing or over 132 characters');
   if (!same(manifest.permissions, EXPECTED_PERMISSIONS[target])) problems.push(`permissions ${JSON.stringify(manifest.permissions)}`);
   if (!same(manifest.optional_permissions, ['privacy']))
     problems.push(`optional_permissions ${JSON.stringify(manifest.optional_permissions)}`);
