@@ -4,6 +4,8 @@ import type { StorageArea } from '../ext/storage';
 import { createLedger } from '../net';
 import type { PortLike } from '../port/protocol';
 import { fakePort } from '../port/testing/fake-port';
+import { fakePeerClass, line } from '../probes/webrtc/fake-peer';
+import type { Gatherer } from '../probes/webrtc/gather';
 import { backgroundLedger, createBackgroundEngine, listenForChecks } from './check-service';
 
 // The unit-test polyfill mock is a plain object; the APIs this service uses are added to it here.
@@ -43,6 +45,23 @@ describe('createBackgroundEngine', () => {
     expect(createBackgroundEngine(createLedger()).localGather).toBeNull();
     vi.stubGlobal('RTCPeerConnection', class {});
     expect(createBackgroundEngine(createLedger()).localGather).toBeTypeOf('function');
+  });
+
+  it("marks host candidates as the pages' view only when the background gathered them itself", async () => {
+    mock.storage = { local: storageWith(QUIET) };
+    vi.stubGlobal('navigator', { languages: ['en'] });
+    const { Peer } = fakePeerClass(() => ({ candidates: [line('host', '192.168.1.20')] }));
+    vi.stubGlobal('RTCPeerConnection', Peer);
+    const engine = createBackgroundEngine(createLedger());
+    const viewWith = async (gather: Gatherer) => {
+      const results = await engine.run(await engine.loadSettings(), gather, () => undefined);
+      return results.webrtc.state === 'done' ? [results.webrtc.result.hostView, results.webrtc.result.localIps] : null;
+    };
+    // Firefox's background page: masked like web pages, so what it sees is what pages see.
+    expect(await viewWith(engine.localGather as Gatherer)).toEqual(['pages', ['192.168.1.20']]);
+    // Any other gatherer is the popup's, an extension page Chromium exempts from mDNS masking.
+    const popupGather: Gatherer = async () => ({ candidates: [line('host', '192.168.1.20')] });
+    expect(await viewWith(popupGather)).toEqual(['privileged', ['192.168.1.20']]);
   });
 });
 

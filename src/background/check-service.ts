@@ -10,7 +10,8 @@ import { createLedger, type Ledger } from '../net';
 import type { PortLike } from '../port/protocol';
 import { runCheck } from '../probes/run';
 import { sanitizeSettings } from '../probes/settings';
-import { gatherCandidates, localPeer } from '../probes/webrtc/gather';
+import type { HostView } from '../probes/types';
+import { type Gatherer, gatherCandidates, localPeer } from '../probes/webrtc/gather';
 import { decide } from '../verdict';
 import { acceptsPort, type CheckEngine, serveCheckPort } from './check-session';
 
@@ -21,10 +22,15 @@ export const backgroundLedger: Ledger = createLedger();
 export function createBackgroundEngine(ledger: Ledger): CheckEngine {
   const store = createStore(browser.storage.local, (raw) => sanitizeSettings(raw, registry));
   const Peer = localPeer();
+  const localGather: Gatherer | null = Peer ? (urls, deadlineMs) => gatherCandidates(Peer, urls, deadlineMs) : null;
+  // Firefox's background page masks host candidates as web pages are masked. Any other gatherer is the popup's
+  // (Chrome's worker has no RTCPeerConnection), and Chromium does not mask host candidates in extension pages:
+  // what it sees, web pages see only once granted camera or microphone access.
+  const viewOf = (gather: Gatherer): HostView => (gather === localGather ? 'pages' : 'privileged');
   return {
     loadSettings: store.loadSettings,
-    localGather: Peer ? (urls, deadlineMs) => gatherCandidates(Peer, urls, deadlineMs) : null,
-    run: (settings, gather, onUpdate) => runCheck(createBrowserDeps(registry, ledger, gather), settings, onUpdate),
+    localGather,
+    run: (settings, gather, onUpdate) => runCheck(createBrowserDeps(registry, ledger, gather, viewOf(gather)), settings, onUpdate),
     decide,
   };
 }

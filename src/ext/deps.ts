@@ -3,6 +3,7 @@ import { createGate, type DnsResolver } from '../net';
 import type { LedgerSink } from '../net/types';
 import type { ProbeDeps } from '../probes/deps';
 import { randomToken, webRandomBytes } from '../probes/tokens';
+import type { HostView } from '../probes/types';
 import type { Gatherer } from '../probes/webrtc/gather';
 import { browser } from './browser';
 
@@ -15,9 +16,10 @@ function firefoxResolve(): DnsResolver | null {
 
 /**
  * The real browser, as the probe engine sees it. Built in the background; `gather` is how WebRTC candidates
- * are gathered when this context has no RTCPeerConnection (Chrome's service worker asks the popup).
+ * are gathered when this context has no RTCPeerConnection (Chrome's service worker asks the popup), and
+ * `gatherView` whose view of host candidates that gathering shows (see ProbeDeps.gatherView).
  */
-export function createBrowserDeps(registry: Registry, ledger: LedgerSink, gather?: Gatherer): ProbeDeps {
+export function createBrowserDeps(registry: Registry, ledger: LedgerSink, gather?: Gatherer, gatherView?: HostView): ProbeDeps {
   const gate = createGate({
     fetch: globalThis.fetch.bind(globalThis),
     ledger,
@@ -34,5 +36,6 @@ export function createBrowserDeps(registry: Registry, ledger: LedgerSink, gather
     timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
     languages: () => [...navigator.languages],
     ...(gather ? { gather } : {}),
+    ...(gatherView ? { gatherView } : {}),
   };
 }

@@ -73,6 +73,15 @@ describe('remembered result', () => {
     expect(data.has('lastResult')).toBe(false);
   });
 
+  it("drops a WebRTC result that does not say whose view its local addresses are (older versions')", async () => {
+    if (CLEAN.webrtc.state !== 'done') throw new Error('fixture');
+    const { hostView: _, ...older } = CLEAN.webrtc.result;
+    for (const result of [older, { ...older, hostView: 'everyone' }]) {
+      const { area } = memoryArea({ rememberLast: true, lastResult: { ...CLEAN, webrtc: { state: 'done', result } } });
+      expect(await createStore(area, sanitize).loadLastResult()).toBeNull();
+    }
+  });
+
   it('drops a record with a missing probe or a bad state', async () => {
     for (const bad of [{ ...CLEAN, locale: undefined }, { ...CLEAN, ipv4: { state: 'weird' } }, 'text', [CLEAN]]) {
       const { area, data } = memoryArea({ rememberLast: true, lastResult: bad });

@@ -43,7 +43,15 @@ const RESULTS: Record<ProbeName, Check> = {
     resolvers: list(shape({ ip: str, country: opt(str), organization: opt(str), asn: opt(num) })),
     namesResolved: num,
   }),
-  webrtc: shape({ status: str, publicIps: list(str), localIps: list(str), mdnsMasked: num, observations: observations(() => true) }),
+  webrtc: shape({
+    status: str,
+    publicIps: list(str),
+    localIps: list(str),
+    mdnsMasked: num,
+    // Required: a result from before it existed cannot say whose view its local addresses were; it is dropped.
+    hostView: (v) => v === 'pages' || v === 'privileged',
+    observations: observations(() => true),
+  }),
   securedns: shape({ available: bool, observations: observations(() => true), isTRR: nullable(bool), resolverIps: list(str) }),
   locale: shape({ timeZone: str, timeZoneCountries: list(str), languages: list(str) }),
 };

@@ -28,6 +28,7 @@ export const REASON_PARAMS = {
   'dns-other-organization': ['text', 'text', 'text'],
   'dns-other-country': ['text', 'country', 'country'],
   'local-ips-exposed': ['text'],
+  'local-ips-permitted-sites': ['text'],
   'timezone-mismatch': ['text', 'country'],
   'providers-disagree': ['text', 'text'],
   'ip-unknown': ['text'],

@@ -118,6 +118,18 @@ describe('Popup with results', () => {
     expect(banner().textContent).toContain('WebRTC reveals 198.51.100.7, which differs from your web address 203.0.113.5.');
     expect(screen.getByTestId('webrtc-public').textContent).toBe('198.51.100.7');
     expect(screen.getByTestId('webrtc-local').textContent).toBe('192.168.1.20');
+    expect(section('webrtc').textContent).toContain('Local addresses exposed');
+    expect(screen.queryByTestId('webrtc-local-note')).toBeNull();
+  });
+
+  it('says which sites see the local addresses when they were gathered where the browser does not mask them', async () => {
+    if (LEAK.webrtc.state !== 'done') throw new Error('fixture');
+    const relayed: CheckResults = { ...LEAK, webrtc: { state: 'done', result: { ...LEAK.webrtc.result, hostView: 'privileged' } } };
+    renderWithEnv(<Popup services={finished(relayed, CLEAN_VERDICT)} />);
+    await waitFor(() => expect(screen.getByTestId('webrtc-local').textContent).toBe('192.168.1.20'));
+    expect(section('webrtc').textContent).toContain('Local addresses seen by sites with camera or microphone access');
+    expect(section('webrtc').textContent).not.toContain('Local addresses exposed');
+    expect(screen.getByTestId('webrtc-local-note').textContent?.trim()).toBe('Other sites see only masked names.');
   });
 
   it('names countries in reason sentences', async () => {

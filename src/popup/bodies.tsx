@@ -33,15 +33,20 @@ export function WebRtcBody({ result }: { result: WebRtcResult }) {
   const { t } = useEnv();
   if (result.status === 'disabled') return <p class="neutral">{t('webrtcDisabled')}</p>;
   const masked = result.mdnsMasked > 0 ? t('webrtcMasked', String(result.mdnsMasked)) : '';
+  // Gathered where the browser does not mask (Chromium's extension pages): only permitted sites see these.
+  const privileged = result.hostView === 'privileged';
   return (
     <>
       <dl>
         <Field label={t('webrtcPublic')}>
           <Items values={result.publicIps} testId="webrtc-public" empty={t('valueNone')} />
         </Field>
-        <Field label={t('webrtcLocal')}>
+        <Field label={t(privileged ? 'webrtcLocalPermitted' : 'webrtcLocal')} long={privileged}>
           {result.localIps.length > 0 || !masked ? <Items values={result.localIps} testId="webrtc-local" empty={t('valueNone')} /> : null}
           {masked ? <span>{result.localIps.length > 0 ? `; ${masked}` : masked}</span> : null}
+          {privileged && result.localIps.length > 0 ? (
+            <span class="muted" data-testid="webrtc-local-note">{` ${t('webrtcLocalPermittedNote')}`}</span>
+          ) : null}
         </Field>
       </dl>
       <Failures observations={result.observations} />

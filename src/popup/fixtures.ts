@@ -30,7 +30,7 @@ export const CLEAN: CheckResults = {
   },
   webrtc: {
     state: 'done',
-    result: { status: 'ok', publicIps: [V4], localIps: [], mdnsMasked: 2, observations: [] },
+    result: { status: 'ok', publicIps: [V4], localIps: [], mdnsMasked: 2, hostView: 'pages', observations: [] },
   },
   securedns: { state: 'done', result: { available: false, observations: [], isTRR: null, resolverIps: [] } },
   locale: { state: 'done', result: { timeZone: 'Europe/Berlin', timeZoneCountries: ['DE'], languages: ['de-DE', 'en'] } },
@@ -42,7 +42,7 @@ export const LEAK: CheckResults = {
   ...CLEAN,
   webrtc: {
     state: 'done',
-    result: { status: 'ok', publicIps: ['198.51.100.7'], localIps: ['192.168.1.20'], mdnsMasked: 0, observations: [] },
+    result: { status: 'ok', publicIps: ['198.51.100.7'], localIps: ['192.168.1.20'], mdnsMasked: 0, hostView: 'pages', observations: [] },
   },
 };
 

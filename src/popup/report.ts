@@ -43,7 +43,7 @@ export function reportText(env: Env, results: CheckResults, verdict: Verdict | n
     line(env, t('sectionWebrtc'), results.webrtc, (r) =>
       r.status === 'disabled'
         ? t('webrtcDisabled')
-        : `${t('webrtcPublic')}: ${r.publicIps.join(', ') || none}; ${t('webrtcLocal')}: ${r.localIps.join(', ') || none}; ${t('webrtcMasked', String(r.mdnsMasked))}`,
+        : `${t('webrtcPublic')}: ${r.publicIps.join(', ') || none}; ${t(r.hostView === 'privileged' ? 'webrtcLocalPermitted' : 'webrtcLocal')}: ${r.localIps.join(', ') || none}; ${t('webrtcMasked', String(r.mdnsMasked))}`,
     ),
     line(env, t('sectionSecuredns'), results.securedns, (r) =>
       r.available

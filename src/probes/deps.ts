@@ -1,5 +1,6 @@
 import type { Registry } from '../endpoints';
 import type { Gate, LedgerSink } from '../net/types';
+import type { HostView } from './types';
 import type { Gatherer } from './webrtc/gather';
 
 /** What a check is asked to do; the options page edits it, storage keeps it. */
@@ -29,6 +30,11 @@ export interface ProbeDeps {
    * worker has none, so the background asks the popup page (see src/background/check-service.ts).
    */
   readonly gather?: Gatherer;
+  /**
+   * Whose view that gathering shows; 'pages' when absent. The background says 'privileged' when the popup
+   * gathers for it: Chromium does not mDNS-mask host candidates in extension pages as it does in web pages.
+   */
+  readonly gatherView?: HostView;
   /** A fresh random lowercase token of `length` chars [a-z0-9], at least 128 bits for length ≥ 26. */
   randomToken(length?: number): string;
   now(): number;

@@ -22,7 +22,7 @@ const RESULTS = {
   ipv4: ip(4),
   ipv6: ip(6),
   dns: { observations: [], resolvers: [], namesResolved: 0 } satisfies DnsResult,
-  webrtc: { status: 'disabled', publicIps: [], localIps: [], mdnsMasked: 0, observations: [] } satisfies WebRtcResult,
+  webrtc: { status: 'disabled', publicIps: [], localIps: [], mdnsMasked: 0, hostView: 'pages', observations: [] } satisfies WebRtcResult,
   securedns: { available: false, observations: [], isTRR: null, resolverIps: [] } satisfies SecureDnsResult,
   locale: { timeZone: 'UTC', timeZoneCountries: [], languages: [] } satisfies LocaleResult,
 };

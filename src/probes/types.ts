@@ -77,13 +77,22 @@ export interface DnsResult {
   readonly namesResolved: number;
 }
 
+/**
+ * Whose view the host candidates show. 'pages': gathered where the browser masks local addresses as it does
+ * for ordinary pages. 'privileged': gathered in a context the browser exempts from that masking (Chromium's
+ * extension pages), which web pages only match once granted camera or microphone access.
+ */
+export type HostView = 'pages' | 'privileged';
+
 export interface WebRtcResult {
   /** 'disabled': RTCPeerConnection missing, stubbed or throwing (browser setting or another extension). */
   readonly status: 'ok' | 'disabled';
   /** Public addresses from server-/peer-reflexive candidates (what WebRTC reveals to a page). */
   readonly publicIps: readonly string[];
-  /** Non-mDNS host-candidate addresses: local addresses exposed to pages. */
+  /** Non-mDNS host-candidate addresses: local addresses exposed to pages (all of them, or see `hostView`). */
   readonly localIps: readonly string[];
+  /** Which pages `localIps` and `mdnsMasked` stand for. */
+  readonly hostView: HostView;
   /** How many host candidates were masked as `<uuid>.local` (the browser protecting local addresses). */
   readonly mdnsMasked: number;
   /** STUN endpoint ids that answered / failed. */
@@ -134,7 +143,8 @@ export type ReasonCode =
   | 'ipv6-other-network' // leak: [ipv6Org or ipv6, ipv4Org or ipv4]
   | 'dns-other-organization' // leak: [resolverIp, resolverOrg, ipOrg]
   | 'dns-other-country' // leak: [resolverIp, resolverCountry, ipCountry]
-  | 'local-ips-exposed' // warning: [comma-separated local IPs]
+  | 'local-ips-exposed' // warning: [comma-separated local IPs] every page can read them
+  | 'local-ips-permitted-sites' // info: [comma-separated local IPs] only sites allowed camera/microphone can
   | 'timezone-mismatch' // warning: [timeZone, ipCountry]
   | 'providers-disagree' // warning: [family '4'|'6', comma-separated IPs]
   | 'ip-unknown' // unknown: [family] no provider answered for the IPv4 address

@@ -1,9 +1,12 @@
 import type { ComponentChildren } from 'preact';
 
-/** One label/value row of a definition list: no colons to translate, and screen readers pair them. */
-export function Field({ label, children }: { label: string; children: ComponentChildren }) {
+/**
+ * One label/value row of a definition list: no colons to translate, and screen readers pair them.
+ * `long`: a label that is a phrase, not a word; it may wrap instead of pushing the values out of the popup.
+ */
+export function Field({ label, children, long = false }: { label: string; children: ComponentChildren; long?: boolean }) {
   return (
-    <div class="field">
+    <div class={long ? 'field field-long' : 'field'}>
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>

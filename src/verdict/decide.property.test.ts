@@ -47,6 +47,7 @@ const webrtc: fc.Arbitrary<WebRtcResult> = fc.record({
   publicIps: fc.array(address, { maxLength: 3 }),
   localIps: fc.array(address, { maxLength: 3 }),
   mdnsMasked: fc.nat(4),
+  hostView: fc.constantFrom('pages', 'privileged'),
   observations: fc.constant([]),
 });
 
@@ -76,7 +77,9 @@ const results: fc.Arbitrary<CheckResults> = fc.record({
 const extraFact = fc.oneof(
   address.map((ip) => (r: CheckResults): CheckResults => {
     const base: WebRtcResult =
-      r.webrtc.state === 'done' ? r.webrtc.result : { status: 'ok', publicIps: [], localIps: [], mdnsMasked: 0, observations: [] };
+      r.webrtc.state === 'done'
+        ? r.webrtc.result
+        : { status: 'ok', publicIps: [], localIps: [], mdnsMasked: 0, hostView: 'pages', observations: [] };
     return { ...r, webrtc: { state: 'done', result: { ...base, status: 'ok', publicIps: [...base.publicIps, ip] } } };
   }),
   resolver.map((extra) => (r: CheckResults): CheckResults => {

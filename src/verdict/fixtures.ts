@@ -14,7 +14,7 @@ export const resolver = (address: string, meta: Partial<Resolver> = {}): Resolve
 export const dns = (...resolvers: Resolver[]) => done({ observations: [], resolvers, namesResolved: 6 });
 
 export function webrtc(result: Partial<WebRtcResult> = {}): ProbeState<WebRtcResult> {
-  return done({ status: 'ok', publicIps: [], localIps: [], mdnsMasked: 0, observations: [], ...result });
+  return done({ status: 'ok', publicIps: [], localIps: [], mdnsMasked: 0, hostView: 'pages', observations: [], ...result });
 }
 
 export const locale = (timeZone: string, timeZoneCountries: string[]) => done({ timeZone, timeZoneCountries, languages: ['en-US'] });

@@ -76,7 +76,10 @@ export function dnsReasons(r: CheckResults): Reason[] {
 export function warningReasons(r: CheckResults): Reason[] {
   const reasons: Reason[] = [];
   const rtc = resultOf(r.webrtc);
-  if (rtc?.status === 'ok' && rtc.localIps.length > 0) reasons.push(warning('local-ips-exposed', [rtc.localIps.join(', ')]));
+  // Only when gathered as pages are: a privileged view (Chromium's extension pages) is only info, below.
+  if (rtc?.status === 'ok' && rtc.hostView === 'pages' && rtc.localIps.length > 0) {
+    reasons.push(warning('local-ips-exposed', [rtc.localIps.join(', ')]));
+  }
 
   const country = upperCountry(exits(r).find((e) => e.meta.country !== undefined)?.meta.country);
   const locale = resultOf(r.locale);
@@ -114,7 +117,12 @@ export function dnsUnknown(r: CheckResults): boolean {
 
 export function infoReasons(r: CheckResults): Reason[] {
   const reasons: Reason[] = [];
-  if (resultOf(r.webrtc)?.status === 'disabled') reasons.push(info('webrtc-disabled'));
+  const rtc = resultOf(r.webrtc);
+  if (rtc?.status === 'disabled') reasons.push(info('webrtc-disabled'));
+  // Chromium shows ordinary pages only mDNS names; sites granted camera or microphone see the real addresses.
+  if (rtc?.status === 'ok' && rtc.hostView === 'privileged' && rtc.localIps.length > 0) {
+    reasons.push(info('local-ips-permitted-sites', [rtc.localIps.join(', ')]));
+  }
   if (resultOf(r.securedns)?.isTRR === true) reasons.push(info('securedns-on'));
   // Only Mullvad's answer carries this flag today.
   if (resultOf(r.ipv4)?.meta.vpnExit === true) reasons.push(info('vpn-exit', ['Mullvad']));

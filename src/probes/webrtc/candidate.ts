@@ -13,6 +13,9 @@ export interface Candidate {
   readonly relatedAddress?: string;
 }
 
+/** Candidate types that carry an address a STUN server (or the peer) saw: the public side of a NAT. */
+export const REFLEXIVE_TYPES: ReadonlySet<string> = new Set(['srflx', 'prflx']);
+
 const TOKEN = /^[A-Za-z0-9+/.:_-]{1,255}$/;
 const DIGITS = /^\d{1,10}$/;
 

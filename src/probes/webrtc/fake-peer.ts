@@ -8,6 +8,10 @@ export interface PeerScript {
   /** Candidate lines only the final SDP lists. */
   readonly sdp?: readonly string[];
   readonly failOffer?: boolean;
+  /** icecandidateerror events fired before gathering ends (a STUN server that did not answer). */
+  readonly errors?: number;
+  /** false: a browser without icecandidateerror (Firefox before 150), so no `onicecandidateerror` either. */
+  readonly reportsErrors?: boolean;
 }
 
 type Listener = (event: unknown) => void;
@@ -30,6 +34,8 @@ export function fakePeerClass(scriptFor: (config: RTCConfiguration | undefined) 
 
     constructor(readonly config?: RTCConfiguration) {
       this.script = scriptFor(config);
+      // Real browsers expose the handler attribute exactly when they fire the event; the gatherer checks it.
+      if (this.script.reportsErrors !== false) Object.assign(this, { onicecandidateerror: null });
       instances.push(this);
     }
     addEventListener(type: string, listener: Listener) {
@@ -57,6 +63,7 @@ export function fakePeerClass(scriptFor: (config: RTCConfiguration | undefined) 
       this.iceGatheringState = 'gathering';
       queueMicrotask(() => {
         for (const line of this.script.candidates ?? []) this.emit('icecandidate', { candidate: { candidate: line } });
+        for (let i = 0; i < (this.script.errors ?? 0); i++) this.emit('icecandidateerror', { errorCode: 701 });
         this.localDescription = { sdp: ['v=0', ...(this.script.sdp ?? [])].join('\r\n') };
         const end = this.script.end ?? 'complete';
         if (end === 'complete') {

@@ -1,6 +1,7 @@
 // The only code that touches RTCPeerConnection. Kept apart from the probe so it can run wherever the API
 // exists: Chrome's MV3 service worker has none, so there the popup page runs this for the background.
 import type { Problem } from '../types';
+import { parseCandidate, REFLEXIVE_TYPES } from './candidate';
 
 export type PeerConstructor = typeof RTCPeerConnection;
 
@@ -10,7 +11,10 @@ export interface GatherResult {
   /**
    * 'unavailable': no peer connection could be opened (API missing, throwing or stubbed);
    * 'blocked' (detail = error name): createOffer or setLocalDescription failed, lines so far still count;
-   * 'timeout': the deadline came before the browser said gathering was complete.
+   * 'timeout': the deadline came before the browser said gathering was complete;
+   * 'unreachable': STUN servers were given, none gave a reflexive candidate, and the browser reported an ICE
+   * candidate error. No reflexive candidate and no error is no problem: Chromium drops a server-reflexive
+   * candidate equal to a host one (no NAT), so the server answered with an address already listed.
    */
   readonly problem?: Problem;
 }
@@ -68,11 +72,35 @@ function sdpCandidates(pc: RTCPeerConnection): string[] {
   }
 }
 
-/** Runs ICE gathering on `pc` until the browser says it is done or `deadlineMs` passes; always removes its listeners. */
-function collect(pc: RTCPeerConnection, deadlineMs: number): Promise<GatherResult> {
+const isReflexive = (line: string): boolean => REFLEXIVE_TYPES.has(parseCandidate(line)?.type ?? '');
+
+/**
+ * Whether this peer reports failed STUN requests: Firefox before 150 has no icecandidateerror, so there "no
+ * error" says nothing and no reflexive candidate still has to mean the server did not answer.
+ */
+function reportsErrors(pc: RTCPeerConnection): boolean {
+  try {
+    return 'onicecandidateerror' in pc;
+  } catch {
+    return false;
+  }
+}
+
+/** The problem of a gathering that ended on its own (not blocked, not cut by the deadline). */
+function endProblem(pc: RTCPeerConnection, candidates: readonly string[], stun: boolean, errors: number): Problem | undefined {
+  if (!stun || candidates.some(isReflexive)) return undefined;
+  return errors > 0 || !reportsErrors(pc) ? { code: 'unreachable' } : undefined;
+}
+
+/**
+ * Runs ICE gathering on `pc` until the browser says it is done or `deadlineMs` passes; always removes its
+ * listeners. `stun`: ICE servers were given, so a missing reflexive candidate may mean a server did not answer.
+ */
+function collect(pc: RTCPeerConnection, deadlineMs: number, stun: boolean): Promise<GatherResult> {
   return new Promise((resolve) => {
     const lines: string[] = [];
     let problem: Problem | undefined;
+    let errors = 0;
     let done = false;
 
     const finish = (timedOut: boolean) => {
@@ -81,8 +109,10 @@ function collect(pc: RTCPeerConnection, deadlineMs: number): Promise<GatherResul
       clearTimeout(timer);
       pc.removeEventListener('icecandidate', onCandidate);
       pc.removeEventListener('icegatheringstatechange', onState);
+      pc.removeEventListener('icecandidateerror', onError);
       const candidates = [...new Set([...lines, ...sdpCandidates(pc)])].slice(0, MAX_CANDIDATES);
-      resolve(problem ? { candidates, problem } : timedOut ? { candidates, problem: { code: 'timeout' } } : { candidates });
+      problem ??= timedOut ? { code: 'timeout' } : endProblem(pc, candidates, stun, errors);
+      resolve(problem ? { candidates, problem } : { candidates });
     };
     const onCandidate = (event: RTCPeerConnectionIceEvent) => {
       // A null candidate is the end-of-candidates signal of older browsers.
@@ -92,11 +122,16 @@ function collect(pc: RTCPeerConnection, deadlineMs: number): Promise<GatherResul
     const onState = () => {
       if (pc.iceGatheringState === 'complete') finish(false);
     };
+    // Only counted: the event's address and error text are not needed, and never leave this function.
+    const onError = () => {
+      errors++;
+    };
     const timer = setTimeout(() => finish(true), deadlineMs);
 
     try {
       pc.addEventListener('icecandidate', onCandidate);
       pc.addEventListener('icegatheringstatechange', onState);
+      pc.addEventListener('icecandidateerror', onError);
       pc.createDataChannel('');
     } catch (e) {
       problem = { code: 'blocked', detail: errorName(e) };
@@ -127,7 +162,7 @@ export async function gatherCandidates(
   const pc = openPeer(Peer, { iceServers: iceServerUrls.map((urls) => ({ urls })) });
   if (!pc) return { candidates: [], problem: { code: 'unavailable' } };
   try {
-    return await collect(pc, deadlineMs);
+    return await collect(pc, deadlineMs, iceServerUrls.length > 0);
   } catch (e) {
     return { candidates: [], problem: { code: 'internal', detail: errorName(e) } };
   } finally {

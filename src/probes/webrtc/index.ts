@@ -1,19 +1,25 @@
 import { type Endpoint, endpointById, endpointHost, expand } from '../../endpoints';
 import { isPublicIp, parseIp } from '../address';
 import type { ProbeDeps, Settings } from '../deps';
-import type { Observation, Problem, WebRtcResult } from '../types';
-import { type Candidate, parseCandidate } from './candidate';
+import type { HostView, Observation, Problem, WebRtcResult } from '../types';
+import { type Candidate, parseCandidate, REFLEXIVE_TYPES } from './candidate';
 import { type Gatherer, type GatherResult, gatherCandidates } from './gather';
 
 export { type Candidate, parseCandidate } from './candidate';
 export { type Gatherer, type GatherResult, gatherCandidates } from './gather';
 
 const DEFAULT_DEADLINE_MS = 5000;
-const REFLEXIVE = new Set(['srflx', 'prflx']);
 /** A STUN binding request is a 20-byte header; browsers add a few attributes we cannot see. */
 const STUN_REQUEST_BYTES = 20;
 
-const DISABLED: WebRtcResult = { status: 'disabled', publicIps: [], localIps: [], mdnsMasked: 0, observations: [] };
+const disabled = (hostView: HostView): WebRtcResult => ({
+  status: 'disabled',
+  publicIps: [],
+  localIps: [],
+  mdnsMasked: 0,
+  hostView,
+  observations: [],
+});
 
 function deadlineOf(settings: Settings): number {
   return Number.isFinite(settings.deadlineMs) && settings.deadlineMs > 0 ? settings.deadlineMs : DEFAULT_DEADLINE_MS;
@@ -45,17 +51,22 @@ function candidatesOf(gathered: GatherResult): Candidate[] {
 /** The public addresses one STUN server made the browser reveal: its server- and peer-reflexive candidates. */
 function reflexiveIps(gathered: GatherResult): string[] {
   const ips = candidatesOf(gathered)
-    .filter((c) => REFLEXIVE.has(c.type))
+    .filter((c) => REFLEXIVE_TYPES.has(c.type))
     .map((c) => canonicalIp(c.address))
     // Behind double NAT a STUN server inside the first NAT reports a private address: not what pages see.
     .filter((ip): ip is string => ip !== null && isPublicIp(ip));
   return unique(ips);
 }
 
-/** Why a STUN server revealed nothing; a peer that could not even be opened is blocked, as before the split. */
-function stunProblem(gathered: GatherResult): Problem {
+/**
+ * Why a STUN server revealed nothing, as the gatherer saw it; a peer that could not even be opened is blocked,
+ * as before the split. No problem and no address is an answer, not a failure: the gatherer says 'unreachable'
+ * itself, because only it sees the browser's candidate errors (Chromium drops a reflexive candidate that equals
+ * a host one, so a server that answered can leave no line at all).
+ */
+function stunProblem(gathered: GatherResult): Problem | null {
   const problem = gathered.problem;
-  if (!problem) return { code: 'unreachable' };
+  if (!problem) return null;
   return problem.code === 'unavailable' ? { code: 'blocked' } : problem;
 }
 
@@ -127,14 +138,16 @@ async function askHost(gather: Gatherer, deadlineMs: number): Promise<HostAddres
  * Never throws; the gatherer closes every peer connection it opens.
  */
 export async function probeWebRtc(deps: ProbeDeps, settings: Settings): Promise<WebRtcResult> {
-  if (!deps.gather && !deps.RTCPeerConnection) return DISABLED;
+  // Decided by whoever wired the gatherer (the background knows when the popup gathers for it), never by UA.
+  const hostView = deps.gatherView ?? 'pages';
+  if (!deps.gather && !deps.RTCPeerConnection) return disabled(hostView);
   const gather = gathererOf(deps);
   const deadlineMs = deadlineOf(settings);
   const [host, ...observations] = await Promise.all([
     askHost(gather, deadlineMs),
     ...stunEndpoints(deps, settings).map((endpoint) => askStun(deps, gather, endpoint, deadlineMs)),
   ]);
-  if (host.disabled) return DISABLED;
+  if (host.disabled) return disabled(hostView);
   const publicIps = unique(observations.flatMap((o) => (o.outcome.ok ? o.outcome.value : [])));
-  return { status: 'ok', publicIps, localIps: host.localIps, mdnsMasked: host.mdnsMasked, observations };
+  return { status: 'ok', publicIps, localIps: host.localIps, mdnsMasked: host.mdnsMasked, hostView, observations };
 }

@@ -123,6 +123,7 @@ describe('probeWebRtc: gathering', () => {
       publicIps: ['185.65.135.1', '2a03:1b20::1'],
       localIps: ['192.168.1.20', 'fe80::1'],
       mdnsMasked: 2,
+      hostView: 'pages',
       observations: [
         { endpointId: 'cloudflare-stun', outcome: { ok: true, value: ['185.65.135.1'] }, ms: expect.any(Number) },
         { endpointId: 'google-stun', outcome: { ok: true, value: ['185.65.135.1', '2a03:1b20::1'] }, ms: expect.any(Number) },
@@ -177,12 +178,39 @@ describe('probeWebRtc: gathering', () => {
     expect(result.localIps).toEqual(['172.16.0.4']);
   });
 
-  it('says unreachable when a STUN server gives no reflexive candidate', async () => {
-    const { Peer } = fakePeerClass(() => ({ candidates: [line('host', '10.0.0.1')] }));
-    const result = await probeWebRtc(depsWith(Peer).deps, { ...settings, webrtc: ['cloudflare-stun'] });
+  it('says unreachable when a STUN server gives no reflexive candidate and the browser reports a candidate error', async () => {
+    const { Peer, instances } = fakePeerClass(() => ({ candidates: [line('host', '10.0.0.1')], errors: 2 }));
+    const { deps, ledger } = depsWith(Peer);
+    const result = await probeWebRtc(deps, { ...settings, webrtc: ['cloudflare-stun'] });
     expect(result.observations).toEqual([
       { endpointId: 'cloudflare-stun', outcome: { ok: false, problem: { code: 'unreachable' } }, ms: expect.any(Number) },
     ]);
+    expect(ledger.map((e) => e.problem)).toEqual(['unreachable']);
+    expect(instances.every((pc) => pc.listeners() === 0)).toBe(true);
+  });
+
+  it('counts a server as answered when gathering completes without a reflexive candidate and without an error', async () => {
+    // Chromium drops a srflx candidate equal to a host one (no NAT): the server answered with a listed address.
+    const { Peer } = fakePeerClass(() => ({ candidates: [line('host', '203.0.113.7')] }));
+    const { deps, ledger } = depsWith(Peer);
+    const result = await probeWebRtc(deps, { ...settings, webrtc: ['cloudflare-stun'] });
+    expect(result.observations).toEqual([{ endpointId: 'cloudflare-stun', outcome: { ok: true, value: [] }, ms: expect.any(Number) }]);
+    expect(result.publicIps).toEqual([]);
+    expect(ledger.map((e) => e.problem)).toEqual([null]);
+  });
+
+  it('keeps a reflexive candidate over candidate errors (one interface failing is not the server failing)', async () => {
+    const { Peer } = fakePeerClass(() => ({ candidates: [line('srflx', '185.65.135.1')], errors: 1 }));
+    const result = await probeWebRtc(depsWith(Peer).deps, { ...settings, webrtc: ['cloudflare-stun'] });
+    expect(result.observations[0]?.outcome).toEqual({ ok: true, value: ['185.65.135.1'] });
+  });
+
+  it('says timeout, not unreachable, when the deadline comes first, even after candidate errors', async () => {
+    vi.useFakeTimers();
+    const { Peer } = fakePeerClass(() => ({ candidates: [line('host', '10.0.0.1')], errors: 1, end: 'never' }));
+    const pending = probeWebRtc(depsWith(Peer).deps, { ...settings, webrtc: ['cloudflare-stun'], deadlineMs: 1000 });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect((await pending).observations[0]?.outcome).toEqual({ ok: false, problem: { code: 'timeout' } });
   });
 
   it('asks only STUN endpoints of this registry, once each', async () => {
@@ -254,6 +282,25 @@ describe('probeWebRtc: injected gatherer', () => {
     ]);
   });
 
+  it("trusts the gatherer's verdict on STUN: no problem and no reflexive candidate is an empty answer", async () => {
+    const { gather } = gatherer((url) => (url === undefined ? { candidates: [] } : { candidates: [line('host', '203.0.113.7')] }));
+    const result = await probeWebRtc({ ...depsWith(null).deps, gather }, { ...settings, webrtc: ['cloudflare-stun'] });
+    expect(result.observations[0]?.outcome).toEqual({ ok: true, value: [] });
+  });
+
+  it("reports whose view the host candidates are: deps.gatherView, or the pages' by default", async () => {
+    const { gather } = gatherer(() => ({ candidates: [line('host', '192.168.1.20')] }));
+    const base = { ...depsWith(null).deps, gather };
+    expect(await probeWebRtc(base, { ...settings, webrtc: [] })).toMatchObject({ hostView: 'pages', localIps: ['192.168.1.20'] });
+    const relayed = await probeWebRtc({ ...base, gatherView: 'privileged' }, { ...settings, webrtc: [] });
+    expect(relayed).toMatchObject({ hostView: 'privileged', localIps: ['192.168.1.20'] });
+    const off = gatherer(() => ({ candidates: [], problem: { code: 'unavailable' } }));
+    expect(await probeWebRtc({ ...base, gather: off.gather, gatherView: 'privileged' }, settings)).toMatchObject({
+      status: 'disabled',
+      hostView: 'privileged',
+    });
+  });
+
   it('survives a gatherer that rejects', async () => {
     const gather: Gatherer = (urls) => (urls.length === 0 ? Promise.resolve({ candidates: [] }) : Promise.reject(new TypeError('x')));
     const result = await probeWebRtc({ ...depsWith(null).deps, gather }, { ...settings, webrtc: ['cloudflare-stun'] });
@@ -288,6 +335,30 @@ describe('gatherCandidates', () => {
       candidates: [],
       problem: { code: 'blocked', detail: 'NotAllowedError' },
     });
+  });
+
+  it('with STUN servers: unreachable after a candidate error without a reflexive candidate, else no problem', async () => {
+    const stun = ['stun:stun.example.org:3478'];
+    const failing = fakePeerClass(() => ({ candidates: [line('host', '10.0.0.1')], errors: 1 }));
+    expect(await gatherCandidates(failing.Peer, stun, 1000)).toEqual({
+      candidates: [line('host', '10.0.0.1')],
+      problem: { code: 'unreachable' },
+    });
+    expect(failing.instances[0]?.listeners()).toBe(0);
+    const quiet = fakePeerClass(() => ({ candidates: [line('host', '10.0.0.1')] }));
+    expect(await gatherCandidates(quiet.Peer, stun, 1000)).toEqual({ candidates: [line('host', '10.0.0.1')] });
+    // A reflexive line only the SDP lists still counts as an answer.
+    const late = fakePeerClass(() => ({ errors: 1, sdp: [`a=${line('srflx', '185.65.135.1')}`] }));
+    expect((await gatherCandidates(late.Peer, stun, 1000)).problem).toBeUndefined();
+    // Host-only gathering asks no server: errors there mean nothing.
+    const host = fakePeerClass(() => ({ candidates: [line('host', '10.0.0.1')], errors: 1 }));
+    expect((await gatherCandidates(host.Peer, [], 1000)).problem).toBeUndefined();
+  });
+
+  it('without icecandidateerror in this browser, no reflexive candidate still means unreachable', async () => {
+    // Firefox before 150 fires no candidate errors, so their absence proves nothing there.
+    const { Peer } = fakePeerClass(() => ({ candidates: [line('host', '10.0.0.1')], reportsErrors: false }));
+    expect((await gatherCandidates(Peer, ['stun:stun.example.org:3478'], 1000)).problem).toEqual({ code: 'unreachable' });
   });
 
   it('caps how many lines it keeps', async () => {
