@@ -25,6 +25,17 @@ function api(over: Partial<CollectApi> = {}): CollectApi {
 }
 
 describe('collect', () => {
+  it('reads the ledger only after the background answered (it answers once its ledger is stored)', async () => {
+    const session = fakeSession({ [LEDGER_KEY]: [] });
+    const entry = { time: 1, endpointId: 'ipify-ipv4', url: 'https://api4.ipify.org/?format=json', host: 'api4.ipify.org', method: 'GET' };
+    const sendMessage = async () => {
+      session.data[LEDGER_KEY] = [entry];
+      return [];
+    };
+    const inputs = await collect(api({ session, sendMessage }));
+    expect(inputs.ledger.map((e) => e.url)).toEqual([entry.url]);
+  });
+
   it('merges stored, background and own observations once each, oldest first', async () => {
     const send = vi.fn(async () => [violation(1, 'background'), violation(2)]);
     const inputs = await collect(api({ sendMessage: send }), [violation(3, 'audit')]);

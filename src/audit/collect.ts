@@ -73,6 +73,9 @@ function dedupe(observations: readonly Observation[]): Observation[] {
 
 /** Everything the audit judges, read in the audit page (or the popup, for the one-line summary). */
 export async function collect(api: CollectApi = browserCollectApi(), own: readonly Observation[] = []): Promise<AuditInputs> {
+  // The background answers once its ledger is in storage: ask first, read after, or a request it made a
+  // moment ago would look unlogged.
+  const background = await askBackground(api);
   let session: Record<string, unknown> = {};
   try {
     session = (await api.session?.get(null)) ?? {};
@@ -82,12 +85,7 @@ export async function collect(api: CollectApi = browserCollectApi(), own: readon
   const stored = Object.entries(session)
     .filter(([key]) => key.startsWith(OBSERVED_PREFIX))
     .flatMap(([, value]) => (Array.isArray(value) ? value.filter(isObservation) : []));
-  const [ledger, background, local, sync] = await Promise.all([
-    readLedger(api.session),
-    askBackground(api),
-    keysOf(api.local),
-    keysOf(api.sync),
-  ]);
+  const [ledger, local, sync] = await Promise.all([readLedger(api.session), keysOf(api.local), keysOf(api.sync)]);
   let manifest: RunningManifest = {};
   try {
     manifest = api.getManifest();

@@ -16,4 +16,14 @@ describe('background answer', () => {
       expect(answerMessage(message, () => seen)).toBeUndefined();
     }
   });
+
+  it('answers only after the ledger is stored', async () => {
+    const order: string[] = [];
+    const settled = async () => {
+      await Promise.resolve();
+      order.push('stored');
+    };
+    await answerMessage({ type: 'audit:observed' }, () => (order.push('answered'), []), settled);
+    expect(order).toEqual(['stored', 'answered']);
+  });
 });

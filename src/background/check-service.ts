@@ -41,10 +41,15 @@ let listening = false;
  * Serves check ports from the popup. Call once, synchronously at the top level of the background script:
  * Chrome only wakes a stopped service worker for listeners registered that way.
  */
+let ledgerPersistence: { flush(): Promise<void> } | null = null;
+
+/** Resolves once every request so far is in storage.session, where the audit reads the ledger. */
+export const flushLedger = (): Promise<void> => ledgerPersistence?.flush() ?? Promise.resolve();
+
 export function listenForChecks(): void {
   if (listening) return;
   listening = true;
-  persistLedger(backgroundLedger);
+  ledgerPersistence = persistLedger(backgroundLedger);
   const engine = createBackgroundEngine(backgroundLedger);
   browser.runtime.onConnect.addListener((port: PortLike) => {
     if (acceptsPort(port, browser.runtime.id)) serveCheckPort(port, engine);

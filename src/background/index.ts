@@ -5,7 +5,7 @@ import { installAudit } from '../audit/install';
 import { handleRogueMessage } from '../endpoints/rogue';
 import { browser } from '../ext/browser';
 import { answerMessage } from './answer';
-import { listenForChecks } from './check-service';
+import { flushLedger, listenForChecks } from './check-service';
 
 declare const __LEAKLESS_TEST__: boolean;
 
@@ -16,5 +16,5 @@ listenForChecks();
 
 browser.runtime.onMessage.addListener((message: unknown) => {
   if (typeof __LEAKLESS_TEST__ !== 'undefined' && __LEAKLESS_TEST__ && handleRogueMessage(message)) return Promise.resolve(true);
-  return answerMessage(message, watcher.observed);
+  return answerMessage(message, watcher.observed, flushLedger);
 });

@@ -47,11 +47,14 @@ export function IpBody({ result }: { result: IpResult }) {
   const meta = metaLine(result.meta, lang);
   return (
     <>
-      <p class="addr main" data-testid="ip">
-        {result.ip}
+      {/* The VPN-exit note shares the address's line, so the section fits its fixed height. */}
+      <p class="ip-line">
+        <span class="addr main" data-testid="ip">
+          {result.ip}
+        </span>
+        {result.meta.vpnExit ? <span class="tag">{t('ipVpnExit')}</span> : null}
       </p>
       {meta ? <p>{meta}</p> : null}
-      {result.meta.vpnExit ? <p>{t('ipVpnExit')}</p> : null}
       <p class="muted">{t('ipAgree', String(agree), String(result.observations.length))}</p>
       <Failures observations={result.observations} />
     </>

@@ -134,7 +134,7 @@ describe('self-audit line', () => {
 
   it('reports findings', () => {
     renderWithEnv(<Popup services={services()} auditSummary={{ requests: 12, findings: 2 }} />);
-    expect(screen.getByTestId('section-audit').textContent).toContain('2 findings');
+    expect(screen.getByTestId('section-audit').textContent).toContain('Findings: 2');
     expect(screen.getByTestId('section-audit').textContent).not.toContain('Pass');
   });
 });
