@@ -23,7 +23,11 @@ describe('background answer', () => {
       await Promise.resolve();
       order.push('stored');
     };
-    await answerMessage({ type: 'audit:observed' }, () => (order.push('answered'), []), settled);
+    const observed = () => {
+      order.push('answered');
+      return [];
+    };
+    await answerMessage({ type: 'audit:observed' }, observed, settled);
     expect(order).toEqual(['stored', 'answered']);
   });
 });
