@@ -13,3 +13,7 @@ export const LEAKLESS_SERVER = `https://${ZONE}`;
 export const FAKE_HOSTS = ['ipv4.am.i.mullvad.net', 'ipv6.am.i.mullvad.net', 'api4.ipify.org', 'api6.ipify.org', 'bash.ws'];
 /** Domains whose every sub-name the fakes answer (random leak-test names). */
 export const FAKE_DOMAINS = ['dnsleak.am.i.mullvad.net', 'bash.ws'];
+/** The DNS hop (dns-shim.ts) between the sandbox's resolver and the check server, on the server's address. */
+export const DNS_SHIM_PORT = 5300;
+/** The real check server's HTTPS port, behind the front on 443 that can fault and delay its answers. */
+export const CHECK_SERVER_HTTPS_PORT = 8443;

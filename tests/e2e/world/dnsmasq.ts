@@ -1,11 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { FAKE_DOMAINS, FAKE_STUN_V4, RESOLVER_V4, SERVER_V4, ZONE } from './addresses';
+import { DNS_SHIM_PORT, FAKE_DOMAINS, FAKE_STUN_V4, RESOLVER_V4, SERVER_V4, ZONE } from './addresses';
 
 /**
  * The sandbox's recursive resolver on 127.0.0.1:53 (the only nameserver in its resolv.conf): it forwards
  * the check server's zone to the check server from RESOLVER_V4 — so the server sees a resolver that is
  * not the browser — points the fake providers' names at the fakes, and says NXDOMAIN to everything else.
+ * The zone and the fakes' leak-test domains go through the DNS shim (dns-shim.ts), where answers can be
+ * delayed or faulted; the shim asks the check server from RESOLVER_V4 too.
  */
 export async function startResolver(): Promise<{ close(): Promise<void> }> {
   const args = [
@@ -20,8 +22,7 @@ export async function startResolver(): Promise<{ close(): Promise<void> }> {
     '--port=53',
     '--user=root',
     '--pid-file=',
-    `--server=/${ZONE}/${SERVER_V4}#53@${RESOLVER_V4}`,
-    ...FAKE_DOMAINS.map((d) => `--address=/${d}/127.0.0.1`),
+    ...[ZONE, ...FAKE_DOMAINS].map((d) => `--server=/${d}/${SERVER_V4}#${DNS_SHIM_PORT}@${RESOLVER_V4}`),
     '--address=/am.i.mullvad.net/127.0.0.1',
     '--address=/ipify.org/127.0.0.1',
     `--address=/stun.cloudflare.com/${FAKE_STUN_V4}`,

@@ -1,4 +1,5 @@
 import { CLIENT_V4, CLIENT_V6, RESOLVER_V4 } from './addresses';
+import type { FaultTable } from './faults';
 
 export interface FakeMeta {
   readonly countryCode: string;
@@ -23,10 +24,28 @@ export interface Scenario {
   readonly resolvers: readonly FakeResolver[];
   /** The check server's STUN reports this address instead of the truth: WebRTC "reveals" it. */
   readonly stunReveals: string | null;
+  /** What goes wrong, per endpoint (see faults.ts); none when absent. */
+  readonly faults?: FaultTable;
+  /** Added before every HTTPS answer (fakes and check server) and every DNS answer of the check zone and fakes. */
+  readonly delayMs?: number;
 }
 
-const HOME: FakeMeta = { countryCode: 'DE', countryName: 'Germany', city: 'Berlin', organization: 'Example Telecom', asn: 64500, vpnExit: false };
-const VPN: FakeMeta = { countryCode: 'SE', countryName: 'Sweden', city: 'Stockholm', organization: 'Tunnel VPN AB', asn: 64510, vpnExit: true };
+const HOME: FakeMeta = {
+  countryCode: 'DE',
+  countryName: 'Germany',
+  city: 'Berlin',
+  organization: 'Example Telecom',
+  asn: 64500,
+  vpnExit: false,
+};
+const VPN: FakeMeta = {
+  countryCode: 'SE',
+  countryName: 'Sweden',
+  city: 'Stockholm',
+  organization: 'Tunnel VPN AB',
+  asn: 64510,
+  vpnExit: true,
+};
 
 /** Everything agrees: what WebRTC and DNS show is what the web sees. */
 export const CLEAN: Scenario = {

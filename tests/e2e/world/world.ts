@@ -1,15 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { type RunningServer, type StunResponder, startServer, startStunResponder } from '../../../server/index.ts';
-import { FAKE_STUN_V4, SERVER_V4, SERVER_V6, ZONE } from './addresses';
+import { CHECK_SERVER_HTTPS_PORT, DNS_SHIM_PORT, FAKE_DOMAINS, FAKE_STUN_V4, RESOLVER_V4, SERVER_V4, SERVER_V6, ZONE } from './addresses';
+import { startDnsShim } from './dns-shim';
 import { startResolver } from './dnsmasq';
+import { createFaultState, type EndpointId } from './faults';
 import { type SeenRequest, startFakes } from './https-fakes';
 import type { Scenario } from './scenario';
 
+/** Everything the extension sent and got, as the world's servers counted it. */
+export interface Traffic {
+  /** HTTPS requests to the fakes and the check server (through its front). */
+  readonly requests: number;
+  readonly connections: number;
+  /** DNS queries that reached the check zone or the fakes' domains (the rest is answered by dnsmasq alone). */
+  readonly dnsQueries: number;
+  /** Bytes the browser sent / received: TCP payload on 443, UDP payload of the DNS queries above. */
+  readonly bytesIn: number;
+  readonly bytesOut: number;
+  /** The check server's own counters (DNS queries it answered, HTTP requests, STUN). */
+  readonly checkServer: ReturnType<RunningServer['counters']>;
+}
+
 export interface World {
+  /** Setting a new scenario also brings back a network that a 'network-gone' fault took away. */
   scenario: Scenario;
-  /** Requests the fake third-party providers saw. */
+  /** Requests the fake third-party providers and the check server's front saw. */
   readonly seen: readonly SeenRequest[];
   readonly server: RunningServer;
+  traffic(): Traffic;
   close(): Promise<void>;
 }
 
@@ -18,10 +36,17 @@ const tls = () => ({
   key: readFileSync(new URL('../../fixtures/tls/key.pem', import.meta.url)),
 });
 
-/** Everything the extension talks to, inside the sandbox: resolver, check server, fake providers, fake STUN. */
+/** STUN faults can only be silence: a UDP responder that does not answer (refused, hung, or the network gone). */
+const SILENT_STUN = new Set(['refuse', 'hang', 'network-gone']);
+
+/**
+ * Everything the extension talks to, inside the sandbox: resolver, check server (behind a front on 443 and a
+ * DNS shim, where faults and delays are injected), fake providers, fake STUN.
+ */
 export async function startWorld(initial: Scenario): Promise<World> {
   if (process.env.LEAKLESS_SANDBOX !== '1') throw new Error('run inside scripts/sandbox.sh: the world binds sandbox-only addresses');
-  const world = { scenario: initial } as { scenario: Scenario };
+  let current = initial;
+  const faults = createFaultState(() => current.faults);
   const stops: (() => Promise<unknown>)[] = [];
   try {
     const resolver = await startResolver();
@@ -30,7 +55,7 @@ export async function startWorld(initial: Scenario): Promise<World> {
       zone: ZONE,
       listen: [SERVER_V4, SERVER_V6],
       httpPort: null,
-      httpsPort: 443,
+      httpsPort: CHECK_SERVER_HTTPS_PORT,
       dnsPort: 53,
       stunPort: null,
       address4: SERVER_V4,
@@ -41,22 +66,60 @@ export async function startWorld(initial: Scenario): Promise<World> {
       dnsRate: 0,
     });
     stops.push(() => server.close());
+    const shim = await startDnsShim({
+      listen: { address: SERVER_V4, port: DNS_SHIM_PORT },
+      upstream: { address: SERVER_V4, port: 53, source: RESOLVER_V4 },
+      localDomains: FAKE_DOMAINS,
+      faults,
+      delayMs: () => current.delayMs ?? 0,
+    });
+    stops.push(() => shim.close());
     // The check server's STUN, and a third-party one; a scenario may make both report another address.
-    const mapAddress = (rinfo: { address: string; port: number }) => ({ address: world.scenario.stunReveals ?? rinfo.address, port: rinfo.port });
+    const stunFor = (endpoint: EndpointId) => (rinfo: { address: string; port: number }) => {
+      const fault = faults.faultFor(endpoint);
+      const silent = fault && SILENT_STUN.has(fault) && (fault !== 'network-gone' || faults.gone(endpoint, false));
+      // No drop hook exists: a port past 65535 makes the responder's encoder refuse, and the responder drops the
+      // request (its own catch). Throwing here instead would escape the responder as an uncaught exception.
+      return { address: current.stunReveals ?? rinfo.address, port: silent ? 0x10000 : rinfo.port };
+    };
     const stuns: StunResponder[] = await Promise.all([
-      startStunResponder({ listen: [SERVER_V4], port: 3478, mapAddress }),
-      startStunResponder({ listen: [FAKE_STUN_V4], port: 3478, mapAddress }),
+      // Both families, as a real deployment would: a family left unanswered keeps ICE gathering open for seconds.
+      startStunResponder({ listen: [SERVER_V4, SERVER_V6], port: 3478, mapAddress: stunFor('leakless-stun') }),
+      startStunResponder({ listen: [FAKE_STUN_V4], port: 3478, mapAddress: stunFor('cloudflare-stun') }),
     ]);
     for (const stun of stuns) stops.push(() => stun.close());
-    const fakes = await startFakes(['127.0.0.1', '::1', '1.0.0.1'], () => world.scenario);
+    const fakes = await startFakes(['127.0.0.1', '::1', '1.0.0.1', SERVER_V4, SERVER_V6], () => current, {
+      faults,
+      checkServerPort: CHECK_SERVER_HTTPS_PORT,
+    });
     stops.push(() => fakes.close());
-    return Object.assign(world, {
+    const world: World = {
+      get scenario() {
+        return current;
+      },
+      set scenario(next: Scenario) {
+        current = next;
+        faults.reset();
+      },
       seen: fakes.seen,
       server,
+      traffic() {
+        const http = fakes.traffic();
+        const dns = shim.traffic();
+        return {
+          requests: http.requests,
+          connections: http.connections,
+          dnsQueries: dns.queries,
+          bytesIn: http.bytesIn + dns.bytesIn,
+          bytesOut: http.bytesOut + dns.bytesOut,
+          checkServer: server.counters(),
+        };
+      },
       close: async () => {
         for (const stop of stops.reverse()) await stop();
       },
-    });
+    };
+    return world;
   } catch (err) {
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
     throw err;

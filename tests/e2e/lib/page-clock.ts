@@ -1,0 +1,87 @@
+// Page-side timekeeping for the fault suite and the bench: the popup's own clock (performance.now(), zero at
+// navigation), read by a MutationObserver installed before the popup's scripts run, so nothing is polled.
+
+export interface PopupTimes {
+  /** When the popup first rendered its sections, pending: the check starts right then (ms since navigation). */
+  readonly started: number | null;
+  /** When each section first left 'pending' (ms since navigation). */
+  readonly sections: Record<string, number>;
+  /** When an IPv4 address first appeared in the IPv4 section. */
+  readonly ipv4: number | null;
+  /** When every section was final and the verdict too. */
+  readonly settled: number | null;
+  readonly firstPaint: number | null;
+  readonly firstContentfulPaint: number | null;
+  /** Uncaught errors and unhandled rejections the page saw. */
+  readonly errors: string[];
+  readonly heapUsed: number | null;
+}
+
+/** Runs in the page at document start. No imports, no closures: it is sent as source. */
+export function installRecorder(): void {
+  const w = window as unknown as { __leakless?: unknown };
+  if (w.__leakless) return;
+  const rec = {
+    started: null as number | null,
+    sections: {} as Record<string, number>,
+    ipv4: null as number | null,
+    settled: null as number | null,
+    errors: [] as string[],
+  };
+  w.__leakless = rec;
+  window.addEventListener('error', (e) => void rec.errors.push(`uncaught: ${e.message} @ ${e.filename}:${e.lineno}`));
+  window.addEventListener('unhandledrejection', (e) => void rec.errors.push(`unhandled rejection: ${String(e.reason)}`));
+  const check = () => {
+    const now = performance.now();
+    const sections = [...document.querySelectorAll('[data-testid^="section-"]')];
+    if (rec.started === null && sections.length > 0) rec.started = now;
+    for (const s of sections) {
+      const name = (s.getAttribute('data-testid') ?? '').slice('section-'.length);
+      if (s.getAttribute('data-state') !== 'pending' && rec.sections[name] === undefined) rec.sections[name] = now;
+    }
+    if (rec.ipv4 === null && document.querySelector('[data-testid="section-ipv4"][data-state="done"] [data-testid="ip"]')) rec.ipv4 = now;
+    const level = document.querySelector('[data-testid="verdict"]')?.getAttribute('data-level');
+    const final =
+      !!level && level !== 'pending' && sections.length > 0 && sections.every((s) => s.getAttribute('data-state') !== 'pending');
+    if (final && rec.settled === null) rec.settled = now;
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+}
+
+/** Runs in the page: resolves once the popup has settled (the recorder says so), with what the clock saw. */
+export function awaitSettled(): Promise<PopupTimes> {
+  type Rec = { started: number | null; sections: Record<string, number>; ipv4: number | null; settled: number | null; errors: string[] };
+  const rec = (window as unknown as { __leakless: Rec }).__leakless;
+  return new Promise((resolve) => {
+    const done = () => {
+      const paints = performance.getEntriesByType('paint');
+      const at = (name: string) => paints.find((p) => p.name === name)?.startTime ?? null;
+      const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+      resolve({
+        started: rec.started,
+        sections: { ...rec.sections },
+        ipv4: rec.ipv4,
+        settled: rec.settled,
+        firstPaint: at('first-paint'),
+        firstContentfulPaint: at('first-contentful-paint'),
+        errors: [...rec.errors],
+        heapUsed: memory ? memory.usedJSHeapSize : null,
+      });
+    };
+    if (rec.settled !== null) return done();
+    const observer = new MutationObserver(() => {
+      if (rec.settled === null) return;
+      observer.disconnect();
+      // Paint entries are queued after the frame that showed the change.
+      requestAnimationFrame(() => setTimeout(done, 0));
+    });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+}
+
+/**
+ * A page function as an expression, with an argument. Source transforms (tsx/vite keepNames) wrap inner
+ * functions in a `__name` helper that does not exist in the page; the expression brings a stand-in along.
+ */
+export const pageCall = (fn: (...args: never[]) => unknown, ...args: unknown[]) =>
+  `(() => { const __name = (f) => f; return (${fn.toString()})(${args.map((a) => JSON.stringify(a)).join(', ')}); })()`;
