@@ -47,12 +47,12 @@ export function createStunHandler(opts: StunResponderOptions) {
       counters.stun.dropped++;
       return;
     }
-    const mapped = opts.mapAddress ? opts.mapAddress(rinfo) : { address: peer.address, port: rinfo.port };
     try {
+      const mapped = opts.mapAddress ? opts.mapAddress(rinfo) : { address: peer.address, port: rinfo.port };
       sendUdp(socket, encodeBindingSuccess(txid, mapped.address, mapped.port), rinfo);
       counters.stun.answered++;
     } catch {
-      counters.stun.dropped++; // a bad mapAddress result must not take the responder down
+      counters.stun.dropped++; // a throwing or bad mapAddress must not take the responder down
     }
   };
 }

@@ -3,6 +3,7 @@ import { extensionPagesCsp, hostPermissions } from '../../scripts/manifest';
 import { buildRegistry } from '../endpoints';
 import type { LedgerEntry } from '../net/types';
 import { evaluate } from './evaluate';
+import { AUDIT_LIMIT } from './keys';
 import type { AuditInputs, FindingCode, Observation, RunningManifest } from './types';
 
 const registry = buildRegistry(null);
@@ -133,5 +134,17 @@ describe('evaluate', () => {
       ).pass,
     ).toBe(true);
     expect(evaluate({ ...clean, ledger: [own], observations: [] }, registry).findings.map((f) => f.code)).toEqual(['undeclared-request']);
+  });
+
+  it('once the ledger is full, does not blame rotated-out requests, but still compares recent ones', () => {
+    const T = 1_000_000;
+    const full = Array.from({ length: AUDIT_LIMIT }, (_, i) => entry({ time: T + i }));
+    const unlogged = (time: number): Observation => ({ ...resource('https://api6.ipify.org/?format=json'), time });
+    const codes = (ledger: LedgerEntry[], time: number) =>
+      evaluate({ ...clean, ledger, observations: [unlogged(time)] }, registry).findings.map((f) => f.code);
+    expect(codes(full, T - 60_000)).toEqual([]);
+    expect(codes(full, T + 120_000)).toEqual(['unlogged-resource']);
+    // A ledger that is not full has lost nothing: an old unlogged resource is a finding.
+    expect(codes(full.slice(1), T - 60_000)).toEqual(['unlogged-resource']);
   });
 });

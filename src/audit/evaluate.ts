@@ -1,6 +1,6 @@
 import { matchesUrl, type Registry } from '../endpoints';
 import type { LedgerEntry } from '../net/types';
-import { isAuditSessionKey, KNOWN_LOCAL_KEYS } from './keys';
+import { AUDIT_LIMIT, isAuditSessionKey, KNOWN_LOCAL_KEYS } from './keys';
 import { manifestFindings } from './manifest-check';
 import type { AuditInputs, AuditReport, Finding, Observation, StoredKeys } from './types';
 
@@ -28,7 +28,18 @@ function ledgerFindings(ledger: readonly LedgerEntry[], registry: Registry): Fin
   return findings;
 }
 
-function observationFindings(observations: readonly Observation[], ledger: readonly LedgerEntry[]): Finding[] {
+/**
+ * The ledger keeps the last AUDIT_LIMIT requests. Once it is full, a resource the browser saw before the
+ * oldest entry kept (plus the longest a request may take) may be one whose entry was rotated out: it is not
+ * compared, rather than reported as unlogged. A ledger that is not full is compared in full.
+ */
+const LONGEST_REQUEST_MS = 30_000;
+function comparedSince(ledger: readonly LedgerEntry[]): number {
+  if (ledger.length < AUDIT_LIMIT) return Number.NEGATIVE_INFINITY;
+  return Math.min(...ledger.map((e) => e.time)) + LONGEST_REQUEST_MS;
+}
+
+function observationFindings(observations: readonly Observation[], ledger: readonly LedgerEntry[], since: number): Finding[] {
   const logged = new Set(ledger.map((e) => normalize(e.url)));
   const findings: Finding[] = [];
   const reported = new Set<string>();
@@ -37,6 +48,7 @@ function observationFindings(observations: readonly Observation[], ledger: reado
       findings.push({ code: 'csp-violation', params: { url: o.blockedURI, directive: o.violatedDirective, context: o.context } });
       continue;
     }
+    if (o.time < since) continue;
     const url = normalize(o.url);
     const key = `${o.context} ${url}`;
     if (logged.has(url) || reported.has(key)) continue;
@@ -62,7 +74,7 @@ function storageFindings(stored: StoredKeys): Finding[] {
 export function evaluate(inputs: AuditInputs, registry: Registry): AuditReport {
   const ledger = sentRequests(inputs.ledger);
   const findings = [
-    ...observationFindings(inputs.observations, ledger),
+    ...observationFindings(inputs.observations, ledger, comparedSince(inputs.ledger)),
     ...ledgerFindings(ledger, registry),
     ...manifestFindings(inputs.manifest, registry, inputs.target),
     ...storageFindings(inputs.stored),

@@ -50,6 +50,8 @@ describe('combineIp', () => {
     expect(combineIp(6, [failed('mullvad-ipv6', 'unreachable'), failed('ipify-ipv6', 'not-json')]).absent).toBe(false);
     expect(combineIp(6, [failed('mullvad-ipv6', 'http-status')]).absent).toBe(false);
     expect(combineIp(6, []).absent).toBe(false);
+    // Only timeouts: the network hangs; that is "could not check", not "no IPv6".
+    expect(combineIp(6, [failed('mullvad-ipv6', 'timeout'), failed('ipify-ipv6', 'timeout')]).absent).toBe(false);
   });
 
   it('one liar costs only its own observation', () => {

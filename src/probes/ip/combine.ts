@@ -21,7 +21,11 @@ export function combineIp(family: 4 | 6, observations: readonly Observation<Publ
       best = count;
     }
   }
-  const absent = observations.length > 0 && observations.every((o) => !o.outcome.ok && NO_CONNECTION.has(o.outcome.problem.code));
+  const problems = observations.map((o) => (o.outcome.ok ? null : o.outcome.problem.code));
+  // "No IPv6" needs at least one outright refusal (no route, no name): timeouts alone are a network that
+  // hangs, and saying "no IPv6" then would hide that it could not be checked.
+  const absent =
+    problems.length > 0 && problems.every((code) => code !== null && NO_CONNECTION.has(code)) && problems.includes('unreachable');
   return {
     family,
     observations,
