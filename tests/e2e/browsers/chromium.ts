@@ -65,10 +65,11 @@ export async function launchChromium(
   });
   // Test functions transformed by tsx call a `__name` helper (keepNames); give every page a stand-in.
   await context.addInitScript('globalThis.__name ??= (f) => f;');
-  const extensionId = chromiumExtensionId();
   // The extension is ready once its service worker runs; pages opened before that are refused.
-  const worker = context.serviceWorkers().find((w) => w.url().includes(extensionId)) ?? (await context.waitForEvent('serviceworker'));
-  if (!worker.url().includes(extensionId)) throw new Error(`unexpected extension id: ${worker.url()} (expected ${extensionId})`);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // A test build's id is fixed by its manifest key; a release build's comes from its folder's path.
+  const extensionId = dist === DIST_TEST.chrome ? chromiumExtensionId() : new URL(worker.url()).host;
+  if (new URL(worker.url()).host !== extensionId) throw new Error(`unexpected extension id: ${worker.url()} (expected ${extensionId})`);
   const base = `chrome-extension://${extensionId}`;
   return {
     context,

@@ -2,6 +2,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 const root = new URL('../../../', import.meta.url);
+/** The release build, as the stores get it (no check server compiled in, no test hooks). */
+export const DIST = {
+  chrome: new URL('dist/chrome', root).pathname,
+  firefox: new URL('dist/firefox', root).pathname,
+};
+
 export const DIST_TEST = {
   chrome: new URL('dist-test/chrome', root).pathname,
   firefox: new URL('dist-test/firefox', root).pathname,

@@ -28,8 +28,14 @@ export const FIREFOX_PREFS: Record<string, unknown> = {
   'extensions.getAddons.cache.enabled': false,
 };
 
-export async function launchFirefox(options: { dist?: string; colorScheme?: 'light' | 'dark'; timeZone?: string } = {}): Promise<Firefox> {
-  const prefs = { ...FIREFOX_PREFS, ...(options.colorScheme === 'dark' ? { 'layout.css.prefers-color-scheme.content-override': 0 } : {}) };
+export async function launchFirefox(
+  options: { dist?: string; colorScheme?: 'light' | 'dark'; timeZone?: string; prefs?: Record<string, unknown> } = {},
+): Promise<Firefox> {
+  const prefs = {
+    ...FIREFOX_PREFS,
+    ...(options.colorScheme === 'dark' ? { 'layout.css.prefers-color-scheme.content-override': 0 } : {}),
+    ...options.prefs,
+  };
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',

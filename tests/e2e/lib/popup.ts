@@ -7,6 +7,8 @@ export interface PopupView {
   webrtcPublic: string[];
   webrtcLocal: string[];
   states: Record<string, string>;
+  /** Each section's text, by name. */
+  sections: Record<string, string>;
   text: string;
 }
 
@@ -17,8 +19,11 @@ export function readPopup(): PopupView {
   const section = (name: string) => document.querySelector(`[data-testid="section-${name}"]`) ?? document.createElement('div');
   const verdict = document.querySelector('[data-testid="verdict"]');
   const states: Record<string, string> = {};
+  const sections: Record<string, string> = {};
   for (const s of document.querySelectorAll('[data-testid^="section-"]')) {
-    states[(s.getAttribute('data-testid') ?? '').replace('section-', '')] = s.getAttribute('data-state') ?? '';
+    const name = (s.getAttribute('data-testid') ?? '').replace('section-', '');
+    states[name] = s.getAttribute('data-state') ?? '';
+    sections[name] = (s.textContent ?? '').trim();
   }
   return {
     level: verdict?.getAttribute('data-level') ?? '',
@@ -28,6 +33,7 @@ export function readPopup(): PopupView {
     webrtcPublic: all('[data-testid="webrtc-public"]'),
     webrtcLocal: all('[data-testid="webrtc-local"]'),
     states,
+    sections,
     // What a person sees (rendered text, line breaks), not the raw DOM text.
     // biome-ignore lint/performance/useDomNodeTextContent: innerText is the point here
     text: document.body.innerText,
