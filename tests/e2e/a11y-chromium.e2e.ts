@@ -120,4 +120,38 @@ describe('accessibility (axe-core, Chromium)', () => {
       await page.close();
     }
   });
+
+  test('keyboard alone: Tab reaches every control in order, Space turns on the extended DNS test', async () => {
+    world.scenario = CLEAN;
+    const page = await chromium.context.newPage();
+    await page.goto(chromium.popupUrl());
+    await page.waitForFunction(popupSettled, undefined, { timeout: 30_000 });
+    const names: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      names.push(
+        await page.evaluate(() => (document.activeElement?.textContent || document.activeElement?.getAttribute('role') || '').trim()),
+      );
+    }
+    const order = ['Settings', 'Open the self-audit', 'Re-run', 'switch', 'Copy as text', 'Copy as JSON'].map((n) => names.indexOf(n));
+    expect(
+      order.every((at) => at >= 0),
+      names.join(' | '),
+    ).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // The switch: focus it by keyboard, press Space, and the next check resolves 36 names per provider.
+    while ((await page.evaluate(() => document.activeElement?.getAttribute('role'))) !== 'switch') await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked)).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      () => /test names resolved: 108/.test(document.querySelector('[data-testid="section-dns"]')?.textContent ?? ''),
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
+    await page.close();
+  });
 });
