@@ -2,6 +2,9 @@ import type { Endpoint } from './types';
 
 const NOTHING = 'Nothing but the request itself.';
 
+/** The documentation's example server (RFC 2606 name): error messages and unit tests use it. */
+export const EXAMPLE_SERVER = 'https://check.example.org';
+
 /**
  * The endpoints of a Leakless check server (server/) at `origin`, e.g. https://check.example.org.
  * The host is the DNS zone it is authoritative for; see docs/self-hosting.md for the protocol.
@@ -9,7 +12,7 @@ const NOTHING = 'Nothing but the request itself.';
 export function selfHostedEndpoints(origin: string): Endpoint[] {
   const url = new URL(origin);
   if (url.protocol !== 'https:' || url.pathname !== '/' || url.search || url.port) {
-    throw new Error(`LEAKLESS_SERVER must be a bare https origin on port 443, like https://check.example.org (got ${origin})`);
+    throw new Error(`LEAKLESS_SERVER must be a bare https origin on port 443, like ${EXAMPLE_SERVER} (got ${origin})`);
   }
   const zone = url.hostname.toLowerCase();
   return [

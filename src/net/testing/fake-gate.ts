@@ -1,10 +1,12 @@
 // Test helpers only: a scripted Gate and ProbeDeps around it.
+
 import { buildRegistry, type Endpoint, type Registry } from '../../endpoints';
+import { EXAMPLE_SERVER } from '../../endpoints/self-hosted';
 import type { ProbeDeps, Settings } from '../../probes/deps';
 import { randomToken } from '../../probes/tokens';
 import type { Gate, GateRequest, GateResponse } from '../types';
 
-export const TEST_REGISTRY: Registry = buildRegistry('https://check.example.org');
+export const TEST_REGISTRY: Registry = buildRegistry(EXAMPLE_SERVER);
 
 export type GateHandler = (request: GateRequest) => GateResponse | Promise<GateResponse>;
 
