@@ -112,6 +112,16 @@ describe('createCheckClient: the background goes away', () => {
     expect(client.decide(settle(results))).toEqual(LEAK_VERDICT);
   });
 
+  it('ends the run when the done message cannot be read, keeping what arrived', async () => {
+    const { client, port } = setup();
+    const final = client.run(6, () => undefined);
+    port().receive({ type: 'update', runId: 1, results: PARTIAL, verdict: UNKNOWN });
+    port().receive({ type: 'done', runId: 1, results: { ipv4: 'garbled' }, verdict: UNKNOWN });
+    const results = await final;
+    expect(results.ipv4).toEqual(CLEAN.ipv4);
+    expect(results.dns).toEqual({ state: 'failed', problem: { code: 'internal' } });
+  });
+
   it('says unknown when no leak was seen before the drop', async () => {
     const { client, port } = setup();
     const final = client.run(6, () => undefined);

@@ -61,7 +61,10 @@ export function createCheckClient(connect: () => PortLike, gather: Gatherer): Ch
   function onMessage(from: PortLike, raw: unknown) {
     const message = readResults(raw);
     if (!message) {
-      void answerGather(from, raw);
+      // A 'done' we cannot read must still end the run: otherwise the popup would spin for ever.
+      const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
+      if (type === 'done' && from === port) cutOff();
+      else void answerGather(from, raw);
       return;
     }
     const run = active;

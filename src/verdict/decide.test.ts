@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckResults, ReasonCode, VerdictLevel } from '../probes/types';
-import { decide } from '.';
+import type { CheckResults, IpMeta, ReasonCode, VerdictLevel } from '../probes/types';
+import { decide, MAX_PER_KIND } from '.';
 import { absent, CLEAN, dns, done, EXIT4, EXIT6, failed, ip, locale, M247, pending, resolver, webrtc } from './fixtures';
 
 interface Row {
@@ -11,7 +11,8 @@ interface Row {
   readonly params?: readonly (readonly string[])[];
 }
 
-const v6 = (meta = M247) => ip(6, EXIT6, meta);
+const v6 = (meta: IpMeta = M247) => ip(6, EXIT6, meta);
+const v4 = (meta: IpMeta = M247) => ip(4, EXIT4, meta);
 const ALL_PENDING: CheckResults = { ipv4: pending, ipv6: pending, dns: pending, webrtc: pending, securedns: pending, locale: pending };
 
 const rows: Row[] = [
@@ -40,7 +41,7 @@ const rows: Row[] = [
   {
     name: 'WebRTC IPv6 while the IPv6 check failed',
     patch: { ipv6: failed(), webrtc: webrtc({ publicIps: [EXIT4, EXIT6] }) },
-    level: 'clean',
+    level: 'unknown',
     codes: ['webrtc-reveals-ip-no-web-ip', 'ip-unknown'],
     params: [[EXIT6], ['6']],
   },
@@ -76,7 +77,8 @@ const rows: Row[] = [
     level: 'clean',
     codes: ['no-leak', 'webrtc-disabled'],
   },
-  { name: 'WebRTC probe failed', patch: { webrtc: failed('internal') }, level: 'clean', codes: ['no-leak', 'webrtc-unknown'] },
+  // A part that could not be checked could be the one that leaks: "can't tell", never "no leak found".
+  { name: 'WebRTC probe failed', patch: { webrtc: failed('internal') }, level: 'unknown', codes: ['webrtc-unknown'] },
   // IPv6 through another network
   {
     name: 'IPv6 from another ASN',
@@ -128,10 +130,31 @@ const rows: Row[] = [
     params: [['195.186.1.111', 'Swisscom', 'M247 Europe SRL']],
   },
   {
-    name: 'resolver of another name, ASN unknown, same country',
+    // The common DNS leak: the ISP's resolver in the exit's own country. Exits rarely come with an ASN.
+    name: 'resolver of another operator, ASN unknown, same country',
     patch: { dns: dns(resolver('195.186.1.111', { country: 'CH', organization: 'Swisscom' })) },
+    level: 'leak',
+    codes: ['dns-other-organization'],
+    params: [['195.186.1.111', 'Swisscom', 'M247 Europe SRL']],
+  },
+  {
+    name: 'resolver of the same operator under another legal name, no ASN on either side',
+    patch: {
+      ipv4: v4({ country: 'CH', organization: 'M247 Europe SRL' }),
+      dns: dns(resolver('185.213.1.1', { country: 'CH', organization: 'M247 Ltd' })),
+    },
     level: 'clean',
     codes: ['no-leak'],
+  },
+  {
+    name: 'an ISP resolver while the exit has no ASN (Mullvad-style metadata)',
+    patch: {
+      ipv4: v4({ country: 'DE', organization: 'M247 Europe SRL', vpnExit: true }),
+      ipv6: v6({ country: 'DE', organization: 'M247 Europe SRL', vpnExit: true }),
+      dns: dns(resolver('217.0.43.1', { country: 'DE', organization: 'Deutsche Telekom AG', asn: 3320 })),
+    },
+    level: 'leak',
+    codes: ['dns-other-organization', 'timezone-mismatch', 'vpn-exit'],
   },
   { name: 'resolver without metadata', patch: { dns: dns(resolver('9.9.9.9')) }, level: 'clean', codes: ['no-leak'] },
   {
@@ -156,8 +179,8 @@ const rows: Row[] = [
     level: 'unknown',
     codes: ['ip-unknown'],
   },
-  { name: 'DNS failed', patch: { dns: failed() }, level: 'clean', codes: ['no-leak', 'dns-unknown'] },
-  { name: 'DNS answered without resolvers', patch: { dns: dns() }, level: 'clean', codes: ['no-leak', 'dns-unknown'] },
+  { name: 'DNS failed', patch: { dns: failed() }, level: 'unknown', codes: ['dns-unknown'] },
+  { name: 'DNS answered without resolvers', patch: { dns: dns() }, level: 'unknown', codes: ['dns-unknown'] },
   {
     name: 'DNS and WebRTC both failed',
     patch: { dns: failed(), webrtc: failed('internal') },
@@ -203,9 +226,9 @@ const rows: Row[] = [
   {
     name: 'IPv4 failed, IPv6 known',
     patch: { ipv4: failed(), ipv6: v6(), webrtc: webrtc({ publicIps: [EXIT6] }) },
-    level: 'clean',
-    codes: ['no-leak', 'ip-unknown'],
-    params: [[], ['4']],
+    level: 'unknown',
+    codes: ['ip-unknown'],
+    params: [['4']],
   },
   { name: 'IPv4 failed, no IPv6', patch: { ipv4: failed(), webrtc: webrtc() }, level: 'unknown', codes: ['ip-unknown'] },
   {
@@ -258,5 +281,16 @@ describe('decide', () => {
   it('marks severities consistently', () => {
     const verdict = decide({ ...CLEAN, webrtc: webrtc({ publicIps: ['81.2.69.160'], localIps: ['10.0.0.2'] }), dns: failed() });
     expect(verdict.reasons.map((r) => r.severity)).toEqual(['leak', 'warning', 'warning']);
+  });
+});
+
+describe('decide: bounded', () => {
+  it('lists at most MAX_PER_KIND leaks, however many resolvers a provider reports', () => {
+    const many = Array.from({ length: 200 }, (_, i) =>
+      resolver(`81.2.${Math.floor(i / 250)}.${(i % 250) + 1}`, { country: 'GB', organization: `ISP ${i}` }),
+    );
+    const verdict = decide({ ...CLEAN, dns: dns(...many) });
+    expect(verdict.level).toBe('leak');
+    expect(verdict.reasons.filter((r) => r.severity === 'leak')).toHaveLength(MAX_PER_KIND);
   });
 });

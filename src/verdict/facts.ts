@@ -41,17 +41,47 @@ export interface Network {
   readonly country?: string;
 }
 
-/** Known to be the same operator: same ASN, or (lacking one) the same organization name. */
-export function sameOperator(a: Network, b: Network): boolean {
-  if (a.asn !== undefined && b.asn !== undefined) return a.asn === b.asn;
-  const [orgA, orgB] = [norm(a.organization), norm(b.organization)];
-  return orgA !== undefined && orgA === orgB;
+/** Legal-form words that differ between registries for the same operator ("M247 Ltd" vs "M247 Europe SRL"). */
+const LEGAL_FORMS = new Set(
+  'ltd limited llc inc corp corporation co company gmbh ag ab bv nv sa sas sarl srl spa oy oyj as asa plc kg pty sro sp zoo kft doo ad ehf'.split(
+    ' ',
+  ),
+);
+
+/** The words of an organization name that identify it: lower case, no punctuation, no legal forms. */
+function orgWords(text: string | undefined): string[] {
+  const words = (norm(text) ?? '')
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+    .split(' ')
+    .filter((w) => w !== '' && !LEGAL_FORMS.has(w));
+  return words;
 }
 
-/** Known to be different operators by both ASN and organization name: neither may be missing. */
+/**
+ * Two names for one operator: the same first word ("m247 europe" / "m247"), or one name inside the other.
+ * Registries spell operators differently, and a false "leak" is the complaint users make most of checkers.
+ */
+function sameOrganization(a: string | undefined, b: string | undefined): boolean | undefined {
+  const [wa, wb] = [orgWords(a), orgWords(b)];
+  if (wa.length === 0 || wb.length === 0) return undefined;
+  const [ja, jb] = [wa.join(' '), wb.join(' ')];
+  return wa[0] === wb[0] || ja.includes(jb) || jb.includes(ja);
+}
+
+/** Known to be the same operator: same ASN, or (lacking one on either side) the same organization. */
+export function sameOperator(a: Network, b: Network): boolean {
+  if (a.asn !== undefined && b.asn !== undefined) return a.asn === b.asn;
+  return sameOrganization(a.organization, b.organization) === true;
+}
+
+/**
+ * Known to be different operators. Most providers give an exit's organization but not its ASN, so the
+ * names decide when an ASN is missing; with both ASNs, they must differ and the names must not match.
+ */
 export function otherOperator(a: Network, b: Network): boolean {
-  const [orgA, orgB] = [norm(a.organization), norm(b.organization)];
-  return a.asn !== undefined && b.asn !== undefined && a.asn !== b.asn && orgA !== undefined && orgB !== undefined && orgA !== orgB;
+  const sameOrg = sameOrganization(a.organization, b.organization);
+  if (a.asn !== undefined && b.asn !== undefined) return a.asn !== b.asn && sameOrg !== true;
+  return sameOrg === false;
 }
 
 export function otherCountry(a: Network, b: Network): boolean {

@@ -1,6 +1,9 @@
 import type { CheckResults, Reason, Verdict, VerdictLevel } from '../probes/types';
 import { exits } from './facts';
-import { dnsReasons, dnsUnknown, infoReasons, ipv6Reasons, unknownReasons, warningReasons, webRtcReasons } from './rules';
+import { dnsReasons, infoReasons, ipv6Reasons, unknownReasons, warningReasons, webRtcReasons } from './rules';
+
+/** Leaks (or warnings) listed at most; the banner shows the first, the rest are for the copied report. */
+export const MAX_PER_KIND = 16;
 
 function unique(reasons: Reason[]): Reason[] {
   const seen = new Set<string>();
@@ -26,9 +29,11 @@ export function decide(results: CheckResults): Verdict {
   const pending = Object.values(results).some((state) => state.state === 'pending');
   let level: VerdictLevel;
   if (leaks.length > 0) level = 'leak';
-  else if (pending || exits(results).length === 0 || (dnsUnknown(results) && results.webrtc.state === 'failed')) level = 'unknown';
+  // "No leak found" only when every part was checked: a part that failed could be the one that leaks.
+  else if (pending || exits(results).length === 0 || unknown.length > 0) level = 'unknown';
   else level = 'clean';
 
   const noLeak: Reason[] = level === 'clean' && warnings.length === 0 ? [{ code: 'no-leak', params: [], severity: 'info' }] : [];
-  return { level, reasons: [...leaks, ...noLeak, ...warnings, ...unknown, ...info] };
+  // Bounded: a provider reporting hundreds of resolvers must not make the verdict too big to pass on.
+  return { level, reasons: [...leaks.slice(0, MAX_PER_KIND), ...noLeak, ...warnings.slice(0, MAX_PER_KIND), ...unknown, ...info] };
 }
