@@ -54,11 +54,20 @@ export async function launchFirefox(
     browser,
     popupUrl: (query = '') => `${base}/src/popup/index.html${query}`,
     async openPage(path, query = '') {
-      const page = await browser.newPage();
-      // Over BiDi, goto() to an extension page commits at once but never resolves: wait for the page instead.
-      page.goto(`${base}/${path}${query}`, { timeout: 0 }).catch(() => undefined);
-      await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState !== 'loading', { timeout: 30_000 });
-      return page;
+      // Firefox's BiDi sometimes cannot evaluate anything in a freshly opened extension page ("right-hand
+      // side of 'in' should be an object, got null", from its own serializer); a new page is the way on.
+      for (let attempt = 1; ; attempt++) {
+        const page = await browser.newPage();
+        // Over BiDi, goto() to an extension page commits at once but never resolves: wait for the page instead.
+        page.goto(`${base}/${path}${query}`, { timeout: 0 }).catch(() => undefined);
+        try {
+          await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState !== 'loading', { timeout: 30_000 });
+          return page;
+        } catch (error) {
+          await page.close().catch(() => undefined);
+          if (attempt >= 3 || !/Waiting failed|right-hand side of 'in'/.test(String(error))) throw error;
+        }
+      }
     },
     close: () => browser.close(),
   };
