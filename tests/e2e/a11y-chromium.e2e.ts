@@ -76,11 +76,7 @@ async function popupIn(scenario: Scenario, scheme: 'light' | 'dark', settle = tr
   await page.goto(chromium.popupUrl());
   if (settle) await page.waitForFunction(popupSettled, undefined, { timeout: 30_000 });
   else await page.waitForSelector('[data-testid="verdict"][data-level="pending"]');
-  await page.screenshot({
-    path: shot(
-      `chromium-${scenario.name === 'clean' && scheme === 'dark' ? 'dark' : scenario.name === 'errors' ? 'error' : `${scenario.name}-${scheme}`}`,
-    ),
-  });
+  await page.screenshot({ path: shot(`chromium-${scenario.name}-${scheme}`) });
   const found = await violations(page);
   await page.close();
   return found;
