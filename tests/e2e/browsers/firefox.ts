@@ -61,7 +61,9 @@ export async function launchFirefox(
         // Over BiDi, goto() to an extension page commits at once but never resolves: wait for the page instead.
         page.goto(`${base}/${path}${query}`, { timeout: 0 }).catch(() => undefined);
         try {
-          await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState !== 'loading', { timeout: 30_000 });
+          await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState !== 'loading', {
+            timeout: 30_000,
+          });
           return page;
         } catch (error) {
           await page.close().catch(() => undefined);
