@@ -147,4 +147,13 @@ describe('evaluate', () => {
     // A ledger that is not full has lost nothing: an old unlogged resource is a finding.
     expect(codes(full.slice(1), T - 60_000)).toEqual(['unlogged-resource']);
   });
+
+  it('counts requests: a second request to a URL the ledger has only once is unlogged', () => {
+    const url = 'https://api4.ipify.org/?format=json';
+    const twice = [resource(url), { ...resource(url), time: 1002 }];
+    expect(evaluate({ ...clean, ledger: [entry()], observations: twice }, registry).findings.map((f) => f.code)).toEqual([
+      'unlogged-resource',
+    ]);
+    expect(evaluate({ ...clean, ledger: [entry(), entry({ time: 1001 })], observations: twice }, registry).findings).toEqual([]);
+  });
 });

@@ -40,7 +40,9 @@ function comparedSince(ledger: readonly LedgerEntry[]): number {
 }
 
 function observationFindings(observations: readonly Observation[], ledger: readonly LedgerEntry[], since: number): Finding[] {
-  const logged = new Set(ledger.map((e) => normalize(e.url)));
+  // Counted, not just listed: a second, unlogged request to a URL the ledger has once is still a finding.
+  const logged = new Map<string, number>();
+  for (const e of ledger) logged.set(normalize(e.url), (logged.get(normalize(e.url)) ?? 0) + 1);
   const findings: Finding[] = [];
   const reported = new Set<string>();
   for (const o of observations) {
@@ -51,7 +53,12 @@ function observationFindings(observations: readonly Observation[], ledger: reado
     if (o.time < since) continue;
     const url = normalize(o.url);
     const key = `${o.context} ${url}`;
-    if (logged.has(url) || reported.has(key)) continue;
+    const left = logged.get(url) ?? 0;
+    if (left > 0) {
+      logged.set(url, left - 1);
+      continue;
+    }
+    if (reported.has(key)) continue;
     reported.add(key);
     findings.push({ code: 'unlogged-resource', params: { url: o.url, context: o.context, initiator: o.initiatorType } });
   }
