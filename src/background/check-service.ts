@@ -30,7 +30,8 @@ export function createBackgroundEngine(ledger: Ledger): CheckEngine {
   return {
     loadSettings: store.loadSettings,
     localGather,
-    run: (settings, gather, onUpdate) => runCheck(createBrowserDeps(registry, ledger, gather, viewOf(gather)), settings, onUpdate),
+    run: (settings, gather, onUpdate, signal) =>
+      runCheck(createBrowserDeps(registry, ledger, gather, viewOf(gather)), settings, onUpdate, undefined, signal),
     decide,
   };
 }

@@ -20,6 +20,7 @@ interface Started {
   readonly onUpdate: (results: CheckResults) => void;
   readonly resolve: (results: CheckResults) => void;
   readonly reject: (error: unknown) => void;
+  readonly signal: AbortSignal | undefined;
 }
 
 function fakeEngine(overrides: Partial<CheckEngine> = {}) {
@@ -27,7 +28,8 @@ function fakeEngine(overrides: Partial<CheckEngine> = {}) {
   const engine: CheckEngine = {
     loadSettings: async () => SETTINGS,
     localGather: null,
-    run: (settings, gather, onUpdate) => new Promise((resolve, reject) => runs.push({ settings, gather, onUpdate, resolve, reject })),
+    run: (settings, gather, onUpdate, signal) =>
+      new Promise((resolve, reject) => runs.push({ settings, gather, onUpdate, resolve, reject, signal })),
     decide: (results) => (results.webrtc.state === 'done' ? LEAK_VERDICT : UNKNOWN),
     ...overrides,
   };
@@ -49,6 +51,19 @@ afterEach(() => {
 });
 
 describe('serveCheckPort: runs', () => {
+  it('aborts a run nobody waits for: replaced by a new run, or its popup gone', async () => {
+    const { port, run } = started();
+    port.receive({ type: 'run', runId: 1 });
+    await flush();
+    expect(run(0).signal?.aborted).toBe(false);
+    port.receive({ type: 'run', runId: 2 });
+    await flush();
+    expect(run(0).signal?.aborted).toBe(true);
+    expect(run(1).signal?.aborted).toBe(false);
+    port.drop();
+    expect(run(1).signal?.aborted).toBe(true);
+  });
+
   it('runs with the stored settings and posts every update, then done, each with its verdict', async () => {
     const { port, run } = started();
     port.receive({ type: 'run', runId: 1, settings: { ipv4: ['evil'] } });

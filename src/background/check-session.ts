@@ -13,7 +13,8 @@ export interface CheckEngine {
   loadSettings(): Promise<Settings>;
   /** A gatherer using this context's RTCPeerConnection (Firefox's background page), or null (Chrome's worker). */
   readonly localGather: Gatherer | null;
-  run(settings: Settings, gather: Gatherer, onUpdate: (results: CheckResults) => void): Promise<CheckResults>;
+  /** `signal` aborts the run's requests when nobody waits for it any more. */
+  run(settings: Settings, gather: Gatherer, onUpdate: (results: CheckResults) => void, signal?: AbortSignal): Promise<CheckResults>;
   decide(results: CheckResults): Verdict;
 }
 
@@ -37,12 +38,15 @@ export function serveCheckPort(port: PortLike, engine: CheckEngine): void {
   let open = true;
   // The run the popup is waiting for; 0 when none. Updates of any other run are dropped.
   let current = 0;
+  // Aborted when a new run replaces it or the popup goes: its remaining requests would only cost traffic.
+  let running: AbortController | null = null;
   const remote = createRemoteGather((request) => open && safePost(port, request));
   const gather = engine.localGather ?? remote.gather;
 
   const close = () => {
     open = false;
     current = 0;
+    running?.abort();
     remote.close();
   };
 
@@ -59,13 +63,21 @@ export function serveCheckPort(port: PortLike, engine: CheckEngine): void {
 
   async function start(runId: number, overrides: RunOverrides | undefined) {
     current = runId;
+    running?.abort();
+    const controller = new AbortController();
+    running = controller;
     let latest = PENDING;
     try {
       const settings = withOverrides(await engine.loadSettings(), overrides);
-      latest = await engine.run(settings, gather, (results) => {
-        latest = results;
-        send('update', runId, results);
-      });
+      latest = await engine.run(
+        settings,
+        gather,
+        (results) => {
+          latest = results;
+          send('update', runId, results);
+        },
+        controller.signal,
+      );
     } catch (error) {
       console.error('leakless: check failed', error);
     }

@@ -60,6 +60,28 @@ afterEach(() => {
 });
 
 describe('runCheck', () => {
+  it("hands every probe the run's abort signal", async () => {
+    const seen: (AbortSignal | undefined)[] = [];
+    const probe =
+      <K extends ProbeName>(name: K) =>
+      (_d: ProbeDeps, _s: Settings, signal?: AbortSignal) => {
+        seen.push(signal);
+        return RESULTS[name];
+      };
+    const probes: Probes = {
+      ipv4: probe('ipv4'),
+      ipv6: probe('ipv6'),
+      dns: probe('dns'),
+      webrtc: probe('webrtc'),
+      securedns: probe('securedns'),
+      locale: probe('locale'),
+    };
+    const controller = new AbortController();
+    await runCheck(deps, settings, () => undefined, probes, controller.signal);
+    expect(seen).toHaveLength(6);
+    expect(seen.every((s) => s === controller.signal)).toBe(true);
+  });
+
   it('starts every probe before any finishes, and reports each as it finishes', async () => {
     const { probes, started, end } = controlled();
     const updates: CheckResults[] = [];

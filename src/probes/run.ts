@@ -9,12 +9,15 @@ import { probeWebRtc } from './webrtc';
 type ResultOf<K extends ProbeName> = CheckResults[K] extends ProbeState<infer T> ? T : never;
 
 /** The probe functions, injectable so the runner can be tested with fakes. */
-export type Probes = { readonly [K in ProbeName]: (deps: ProbeDeps, settings: Settings) => ResultOf<K> | Promise<ResultOf<K>> };
+export type Probes = {
+  readonly [K in ProbeName]: (deps: ProbeDeps, settings: Settings, signal?: AbortSignal) => ResultOf<K> | Promise<ResultOf<K>>;
+};
 
+/** The signal cancels the network requests of a run nobody waits for any more (a re-run, a closed popup). */
 export const PROBES: Probes = {
-  ipv4: (deps, settings) => probeIp(deps, settings, 4),
-  ipv6: (deps, settings) => probeIp(deps, settings, 6),
-  dns: probeDns,
+  ipv4: (deps, settings, signal) => probeIp(deps, settings, 4, signal),
+  ipv6: (deps, settings, signal) => probeIp(deps, settings, 6, signal),
+  dns: (deps, settings, signal) => probeDns(deps, settings, signal),
   webrtc: probeWebRtc,
   securedns: probeSecureDns,
   locale: (deps) => probeLocale(deps),
@@ -39,13 +42,19 @@ export function outerDeadlineMs(settings: Settings): number {
   return settings.deadlineMs * 3 + 2000;
 }
 
-function settle<K extends ProbeName>(name: K, probes: Probes, deps: ProbeDeps, settings: Settings): Promise<CheckResults[K]> {
+function settle<K extends ProbeName>(
+  name: K,
+  probes: Probes,
+  deps: ProbeDeps,
+  settings: Settings,
+  signal: AbortSignal | undefined,
+): Promise<CheckResults[K]> {
   return new Promise((resolve) => {
     const fail = (problem: Problem) => resolve({ state: 'failed', problem } as CheckResults[K]);
     const timer = setTimeout(() => fail({ code: 'timeout' }), outerDeadlineMs(settings));
     let running: Promise<ResultOf<K>>;
     try {
-      running = Promise.resolve(probes[name](deps, settings));
+      running = Promise.resolve(probes[name](deps, settings, signal));
     } catch (error) {
       // A probe that throws synchronously fails alone, like one that rejects.
       running = Promise.reject(error);
@@ -68,11 +77,12 @@ export async function runCheck(
   settings: Settings,
   onUpdate: (results: CheckResults) => void,
   probes: Probes = PROBES,
+  signal?: AbortSignal,
 ): Promise<CheckResults> {
   let current = PENDING;
   await Promise.all(
     NAMES.map(async (name) => {
-      const state = await settle(name, probes, deps, settings);
+      const state = await settle(name, probes, deps, settings, signal);
       current = Object.freeze({ ...current, [name]: Object.freeze(state) });
       try {
         onUpdate(current);
