@@ -9,7 +9,7 @@ import { REPLY_GRACE_MS } from '../../../src/background/remote-gather';
 import { isCheckResults, STORAGE_KEYS } from '../../../src/ext/storage';
 import type { ProblemCode } from '../../../src/probes/types';
 import { faultApplies } from '../world/fault-replies';
-import type { EndpointId, Fault, FaultTable } from '../world/faults';
+import { type EndpointId, FAULTS, type Fault, type FaultTable } from '../world/faults';
 import { CLEAN, type Scenario } from '../world/scenario';
 import type { World } from '../world/world';
 import type { PopupRun, ProbeBrowser } from './probe-chromium';
@@ -143,7 +143,7 @@ export function faultTable(fault: Fault, providers: readonly Provider[]): FaultT
 /** Every fault for each provider it means something for, then for all providers at once. */
 export function matrix(options: { perProvider: 'all' | 'rotate' }): FaultCase[] {
   const cases: FaultCase[] = [];
-  FAULTS_IN_ORDER.forEach((fault, i) => {
+  FAULTS.forEach((fault, i) => {
     const fitting = PROVIDERS.filter((p) => Object.keys(faultTable(fault, [p])).length > 0);
     const each = options.perProvider === 'all' ? fitting : fitting.slice(i % fitting.length, (i % fitting.length) + 1);
     for (const p of each) cases.push({ fault, providers: [p], label: `${fault} at ${p.id}` });
@@ -151,21 +151,6 @@ export function matrix(options: { perProvider: 'all' | 'rotate' }): FaultCase[] 
   });
   return cases;
 }
-
-const FAULTS_IN_ORDER: readonly Fault[] = [
-  'refuse',
-  'hang',
-  'status500',
-  'status429',
-  'invalid-json',
-  'wrong-shape',
-  'huge',
-  'captive',
-  'drip',
-  'wrong-family',
-  'nxdomain',
-  'network-gone',
-];
 
 /** What a clean check looks like in this browser: the reference for "the next check works normally". */
 export interface Baseline {
