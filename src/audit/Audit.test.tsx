@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { extensionPagesCsp, hostPermissions } from '../../scripts/manifest';
 import { buildRegistry } from '../endpoints';
+import { messagesT } from '../i18n/test-messages';
 import { Audit, type AuditRun, type AuditServices } from './Audit';
 import { evaluate } from './evaluate';
+import { setAuditTranslate } from './text';
 import type { AuditInputs } from './types';
 
 const registry = buildRegistry(null);
@@ -41,6 +43,7 @@ function services(run: AuditInputs = inputs): AuditServices & { exportRun: Retur
   };
 }
 
+beforeAll(() => setAuditTranslate(messagesT('en')));
 afterEach(cleanup);
 
 describe('audit page', () => {

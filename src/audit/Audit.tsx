@@ -15,7 +15,7 @@ export interface AuditServices {
   exportRun(run: AuditRun): Promise<ExportOutcome>;
 }
 
-const EXPORT_TEXT: Record<ExportOutcome, string> = { saved: TEXT.exported, copied: TEXT.copied, failed: TEXT.exportFailed };
+const EXPORT_TEXT: Record<ExportOutcome, keyof typeof TEXT> = { saved: 'exported', copied: 'copied', failed: 'exportFailed' };
 
 export function Audit({ services }: { services: AuditServices }) {
   const [run, setRun] = useState<AuditRun | null>(null);
@@ -41,7 +41,7 @@ export function Audit({ services }: { services: AuditServices }) {
         <button type="button" disabled={run === null} onClick={() => run && services.exportRun(run).then(setExported)}>
           {TEXT.exportJson}
         </button>
-        {exported && <span role="status">{EXPORT_TEXT[exported]}</span>}
+        {exported && <span role="status">{TEXT[EXPORT_TEXT[exported]]}</span>}
       </div>
       {run && (
         <>

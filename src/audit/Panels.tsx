@@ -1,4 +1,4 @@
-import { TEXT } from './text';
+import { optionalPermission, TEXT } from './text';
 import type { Finding, RunningManifest, StoredKeys } from './types';
 
 const MANIFEST_CODES: ReadonlySet<Finding['code']> = new Set([
@@ -50,7 +50,7 @@ export function ManifestPanel({ manifest, findings }: { manifest: RunningManifes
       <dl>
         <dt>{TEXT.permissions}</dt>
         <dd>
-          <Keys keys={[...(manifest.permissions ?? []), ...(manifest.optional_permissions ?? []).map((p) => `${p} (optional)`)]} />
+          <Keys keys={[...(manifest.permissions ?? []), ...(manifest.optional_permissions ?? []).map(optionalPermission)]} />
         </dd>
         <dt>{TEXT.hostPermissions}</dt>
         <dd>

@@ -1,79 +1,117 @@
-// Every English string of the audit page, in one place so they move to _locales in one step.
+// Every word of the audit page comes from public/_locales (keys prefixed `audit`); this module only picks the key.
+import { t as browserT, type Translate } from '../i18n/t';
 import type { AuditContext, Finding } from './types';
 
-const CONTEXT: Record<AuditContext, string> = {
-  popup: 'the popup',
-  options: 'the options page',
-  audit: 'this audit page',
-  background: 'the background script',
-};
-const where = (context: string | undefined): string => CONTEXT[context as AuditContext] ?? `the ${context ?? 'unknown'} context`;
+let t: Translate = browserT;
 
-export const TEXT = {
-  title: 'Leakless self-audit',
-  intro:
-    'This page checks, inside your browser, that Leakless only contacted the check endpoints it declares, stored nothing unexpected, and runs with exactly the permissions it documents.',
-  loading: 'Checking…',
-  rerun: 'Check again',
-  exportJson: 'Export JSON',
-  exported: 'Saved as a file on this computer.',
-  copied: 'Copied as JSON to the clipboard.',
-  exportFailed: 'Could not export. Nothing was sent anywhere.',
-  findingsHeading: 'Findings',
-  noFindings: 'No findings.',
-  ledgerHeading: 'Requests this browser session',
-  ledgerEmpty: 'No requests yet. Run a check from the toolbar button, then check again here.',
-  ledgerCaption: 'Every request Leakless made since the browser started (kept in session storage, cleared when the browser closes).',
-  colTime: 'Time',
-  colEndpoint: 'Endpoint',
-  colHost: 'Host',
-  colMethod: 'Method',
-  colOut: 'Bytes out',
-  colIn: 'Bytes in',
-  colResult: 'Status or problem',
-  storageHeading: 'What is stored, and where',
-  storageLocal: 'storage.local (settings; the last result only if you turned that on)',
-  storageSession: 'storage.session (this audit; cleared when the browser closes)',
-  storageSync: 'storage.sync (must be empty: nothing is synced)',
-  storageNone: 'nothing',
-  manifestHeading: 'Manifest check',
-  manifestOk: 'Permissions, host permissions and content security policy are exactly the ones this build declares.',
-  manifestBad: 'The running manifest differs from this build’s declared one; see the findings.',
-  hostPermissions: 'Host permissions',
-  permissions: 'Permissions',
-  csp: 'Content security policy',
+/** Swaps the message source; tests render with a catalogue read from disk (src/i18n/test-messages.ts). */
+export function setAuditTranslate(translate: Translate): void {
+  t = translate;
+}
+
+/** The message key behind each TEXT entry. */
+export const TEXT_KEYS = {
+  title: 'auditTitle',
+  intro: 'auditIntro',
+  loading: 'auditLoading',
+  rerun: 'auditRerun',
+  exportJson: 'auditExportJson',
+  exported: 'auditExported',
+  copied: 'auditCopied',
+  exportFailed: 'auditExportFailed',
+  findingsHeading: 'auditFindingsHeading',
+  noFindings: 'auditNoFindings',
+  ledgerHeading: 'auditLedgerHeading',
+  ledgerEmpty: 'auditLedgerEmpty',
+  ledgerCaption: 'auditLedgerCaption',
+  colTime: 'auditColTime',
+  colEndpoint: 'auditColEndpoint',
+  colHost: 'auditColHost',
+  colMethod: 'auditColMethod',
+  colOut: 'auditColOut',
+  colIn: 'auditColIn',
+  colResult: 'auditColResult',
+  storageHeading: 'auditStorageHeading',
+  storageLocal: 'auditStorageLocal',
+  storageSession: 'auditStorageSession',
+  storageSync: 'auditStorageSync',
+  storageNone: 'auditStorageNone',
+  manifestHeading: 'auditManifestHeading',
+  manifestOk: 'auditManifestOk',
+  manifestBad: 'auditManifestBad',
+  hostPermissions: 'auditHostPermissions',
+  permissions: 'auditPermissions',
+  csp: 'auditCsp',
 } as const;
 
-export function summaryLine(pass: boolean, requests: number, findings: number): string {
-  if (pass) return `Pass — ${requests} ${requests === 1 ? 'request' : 'requests'}, all to declared check endpoints`;
-  return `${findings} ${findings === 1 ? 'finding' : 'findings'} — see below`;
+/** Each entry is looked up when read (at render time), never when this module loads. */
+export const TEXT = Object.defineProperties(
+  {} as { readonly [K in keyof typeof TEXT_KEYS]: string },
+  Object.fromEntries(Object.entries(TEXT_KEYS).map(([name, key]) => [name, { get: () => t(key), enumerable: true }])),
+);
+
+/** "(from) the popup" and the like: the preposition is in the message, so each language can decline the noun. */
+const FROM: Record<AuditContext, string> = {
+  popup: 'auditFrom_popup',
+  options: 'auditFrom_options',
+  audit: 'auditFrom_audit',
+  background: 'auditFrom_background',
+};
+function from(context: string | undefined): string {
+  const key = FROM[context as AuditContext];
+  if (key) return t(key);
+  return context === undefined ? t('auditFromUnknown') : t('auditFromOther', context);
 }
+
+/** A permission the manifest lists as optional. */
+export function optionalPermission(permission: string): string {
+  return t('auditOptional', permission);
+}
+
+export function summaryLine(pass: boolean, requests: number, findings: number): string {
+  if (pass) return t(requests === 1 ? 'auditResultPassOne' : 'auditResultPass', String(requests));
+  return t(findings === 1 ? 'auditResultFindingsOne' : 'auditResultFindings', String(findings));
+}
+
+const EXTRA_PERMISSION: Readonly<Record<string, string>> = {
+  required: 'auditFinding_extra_permission_required',
+  optional: 'auditFinding_extra_permission_optional',
+  'optional host': 'auditFinding_extra_permission_optional_host',
+};
 
 /** A finding in plain words. */
 export function describeFinding(finding: Finding): string {
   const p = finding.params;
   switch (finding.code) {
     case 'unlogged-resource':
-      return `The browser reports a request from ${where(p.context)} to ${p.url} (${p.initiator}) that is not in the request ledger.`;
+      return t('auditFinding_unlogged_resource', from(p.context), p.url ?? '', p.initiator ?? '');
     case 'undeclared-request':
-      return `A request to ${p.url} (as ${p.endpointId}) matches no declared endpoint.`;
+      return t('auditFinding_undeclared_request', p.url ?? '', p.endpointId ?? '');
     case 'csp-violation':
-      return `The browser blocked an attempt from ${where(p.context)} to reach ${p.url || 'an unknown address'} (${p.directive}).`;
+      return t('auditFinding_csp_violation', from(p.context), p.url || t('auditUnknownAddress'), p.directive ?? '');
     case 'host-permissions-drift':
-      return `Host permissions differ from the declared ones.${p.extra ? ` Extra: ${p.extra}.` : ''}${p.missing ? ` Missing: ${p.missing}.` : ''}`;
+      return [
+        t('auditFinding_host_permissions_drift'),
+        p.extra ? t('auditDriftExtra', p.extra) : '',
+        p.missing ? t('auditDriftMissing', p.missing) : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
     case 'csp-drift':
-      return `The content security policy differs from the declared one: ${p.running || '(none)'}`;
-    case 'extra-permission':
-      return `An undeclared ${p.kind} permission: ${p.permission}.`;
+      return t('auditFinding_csp_drift', p.running || t('auditCspNone'));
+    case 'extra-permission': {
+      const key = EXTRA_PERMISSION[p.kind ?? ''];
+      return key ? t(key, p.permission ?? '') : t('auditFinding_extra_permission', p.kind ?? '', p.permission ?? '');
+    }
     case 'missing-permission':
-      return `A declared permission is missing: ${p.permission}.`;
+      return t('auditFinding_missing_permission', p.permission ?? '');
     case 'content-scripts':
-      return `The manifest declares content scripts (${p.count}); Leakless has none.`;
+      return t('auditFinding_content_scripts', p.count ?? '');
     case 'sync-not-empty':
-      return `storage.sync holds data (${p.keys}); Leakless never syncs anything.`;
+      return t('auditFinding_sync_not_empty', p.keys ?? '');
     case 'unknown-local-key':
-      return `storage.local holds an unknown key: ${p.key}.`;
+      return t('auditFinding_unknown_local_key', p.key ?? '');
     case 'unknown-session-key':
-      return `storage.session holds an unknown key: ${p.key}.`;
+      return t('auditFinding_unknown_session_key', p.key ?? '');
   }
 }

@@ -58,7 +58,7 @@ describe('locales', () => {
 });
 
 describe('no hard-coded words in the pages', () => {
-  const files = ['src/popup', 'src/options'].flatMap((dir) =>
+  const files = ['src/popup', 'src/options', 'src/audit'].flatMap((dir) =>
     readdirSync(join(process.cwd(), dir))
       .filter((name) => name.endsWith('.tsx') && !name.includes('.test.'))
       .map((name) => join(process.cwd(), dir, name)),
