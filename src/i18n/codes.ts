@@ -25,6 +25,7 @@ export const REASON_PARAMS = {
   'webrtc-reveals-other-ip': ['text', 'text'],
   'webrtc-reveals-ip-no-web-ip': ['text'],
   'ipv6-other-network': ['text', 'text'],
+  'ipv6-uncompared': ['text'],
   'dns-other-organization': ['text', 'text', 'text'],
   'dns-other-country': ['text', 'country', 'country'],
   'local-ips-exposed': ['text'],

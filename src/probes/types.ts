@@ -141,6 +141,7 @@ export type ReasonCode =
   | 'webrtc-reveals-other-ip' // leak: [webrtcIp, webIp]
   | 'webrtc-reveals-ip-no-web-ip' // warning: [webrtcIp] (web IP unknown, cannot compare)
   | 'ipv6-other-network' // leak: [ipv6Org or ipv6, ipv4Org or ipv4]
+  | 'ipv6-uncompared' // warning: [ipv6] both families present, but no fact to compare their networks by
   | 'dns-other-organization' // leak: [resolverIp, resolverOrg, ipOrg]
   | 'dns-other-country' // leak: [resolverIp, resolverCountry, ipCountry]
   | 'local-ips-exposed' // warning: [comma-separated local IPs] every page can read them

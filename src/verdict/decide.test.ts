@@ -113,7 +113,9 @@ const rows: Row[] = [
     level: 'leak',
     codes: ['ipv6-other-network', 'vpn-exit'],
   },
-  { name: 'IPv6 without metadata', patch: { ipv6: v6({}) }, level: 'clean', codes: ['no-leak'] },
+  // Nothing to compare the networks by: not a leak claim, but no "nothing reveals more" either.
+  { name: 'IPv6 without metadata', patch: { ipv6: v6({}) }, level: 'clean', codes: ['ipv6-uncompared'], params: [[EXIT6]] },
+  { name: 'IPv6 with only its country', patch: { ipv6: v6({ country: 'CH' }) }, level: 'clean', codes: ['no-leak'] },
   // DNS
   {
     name: 'resolver in another country',

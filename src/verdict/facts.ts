@@ -89,6 +89,17 @@ export function otherCountry(a: Network, b: Network): boolean {
   return ca !== undefined && cb !== undefined && ca !== cb;
 }
 
+/** Whether both sides carry a fact networksDiffer can compare them by. */
+export function networksComparable(a: IpMeta, b: IpMeta): boolean {
+  const both = <T>(x: T | undefined, y: T | undefined) => x !== undefined && y !== undefined;
+  return (
+    both(a.vpnExit, b.vpnExit) ||
+    both(a.asn, b.asn) ||
+    both(norm(a.organization), norm(b.organization)) ||
+    both(country(a.country), country(b.country))
+  );
+}
+
 /** Whether two addresses go out through different networks, by the best fact both sides have. */
 export function networksDiffer(a: IpMeta, b: IpMeta): boolean {
   // Mullvad marks each of its exit addresses; one marked and the other not is the surest sign.

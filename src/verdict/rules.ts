@@ -3,6 +3,7 @@ import {
   canonicalIp,
   exits,
   ipUnknown,
+  networksComparable,
   networksDiffer,
   otherCountry,
   otherOperator,
@@ -45,7 +46,10 @@ export function ipv6Reasons(r: CheckResults): Reason[] {
   const web = exits(r);
   const v4 = web.find((e) => e.family === 4);
   const v6 = web.find((e) => e.family === 6);
-  if (!v4 || !v6 || !networksDiffer(v6.meta, v4.meta)) return [];
+  if (!v4 || !v6) return [];
+  // Without a fact on both sides the two cannot be compared: say so rather than imply they match.
+  if (!networksComparable(v6.meta, v4.meta)) return [warning('ipv6-uncompared', [v6.ip])];
+  if (!networksDiffer(v6.meta, v4.meta)) return [];
   return [leak('ipv6-other-network', [v6.meta.organization ?? v6.ip, v4.meta.organization ?? v4.ip])];
 }
 
