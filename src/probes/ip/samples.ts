@@ -9,7 +9,7 @@ export const MULLVAD_EXIT_V4 = JSON.stringify({
   mullvad_exit_ip: true,
   mullvad_exit_ip_hostname: 'se-mma-wg-001',
   mullvad_server_type: 'WireGuard',
-  blacklisted: { blacklisted: false, results: [{ name: 'Spamhaus', link: 'https://check.spamhaus.org/', blacklisted: false }] },
+  blacklisted: { blacklisted: false, results: [{ name: 'Spamhaus', blacklisted: false }] },
   organization: 'M247 Europe SRL',
 });
 
