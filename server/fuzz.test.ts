@@ -8,8 +8,8 @@ import net from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from './index.ts';
-import { decodeXorMappedAddress, MAGIC_COOKIE } from './stun/codec.ts';
-import { decode, encodeQuery, freshToken, httpGet, udpExchange } from './testing.ts';
+import { decodeXorMappedAddress } from './stun/codec.ts';
+import { bindingRequest, decode, encodeQuery, freshToken, httpGet, udpExchange } from './testing.ts';
 
 const ZONE = 'check.leakless.test';
 const N = 10_000;
@@ -62,15 +62,6 @@ function randomDns(): Buffer[] {
   });
   const mutated = fc.sample(mutate(seeds), { numRuns: N, seed: 3 });
   return [...random, ...plausible, ...mutated];
-}
-
-function bindingRequest(txid: Buffer, attrs: Buffer = Buffer.alloc(0)): Buffer {
-  const b = Buffer.alloc(20);
-  b.writeUInt16BE(0x0001, 0);
-  b.writeUInt16BE(attrs.length, 2);
-  b.writeUInt32BE(MAGIC_COOKIE, 4);
-  txid.copy(b, 8);
-  return Buffer.concat([b, attrs]);
 }
 
 function randomStun(): Buffer[] {

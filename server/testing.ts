@@ -6,6 +6,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import dnsPacket from 'dns-packet';
+import { MAGIC_COOKIE } from './stun/codec.ts';
 
 export function hasCommand(cmd: string): boolean {
   try {
@@ -153,4 +154,14 @@ export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 5000, 
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, stepMs));
   }
+}
+
+/** A STUN Binding Request (RFC 8489 header) with these attributes. */
+export function bindingRequest(txid: Buffer, attrs: Buffer = Buffer.alloc(0)): Buffer {
+  const b = Buffer.alloc(20);
+  b.writeUInt16BE(0x0001, 0);
+  b.writeUInt16BE(attrs.length, 2);
+  b.writeUInt32BE(MAGIC_COOKIE, 4);
+  txid.copy(b, 8);
+  return Buffer.concat([b, attrs]);
 }

@@ -1,16 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bindingRequest } from '../testing.ts';
 import { decodeXorMappedAddress, encodeBindingSuccess, MAGIC_COOKIE, parseBindingRequest } from './codec.ts';
 
-function request(attrs: Buffer = Buffer.alloc(0), txid = randomBytes(12)): Buffer {
-  const b = Buffer.alloc(20);
-  b.writeUInt16BE(0x0001, 0);
-  b.writeUInt16BE(attrs.length, 2);
-  b.writeUInt32BE(MAGIC_COOKIE, 4);
-  txid.copy(b, 8);
-  return Buffer.concat([b, attrs]);
-}
+const request = (attrs: Buffer = Buffer.alloc(0), txid = randomBytes(12)): Buffer => bindingRequest(txid, attrs);
 
 describe('parseBindingRequest', () => {
   it('returns the transaction id of a Binding Request, attributes or not', () => {

@@ -38,15 +38,15 @@ export function createBackgroundEngine(ledger: Ledger): CheckEngine {
 
 let listening = false;
 
-/**
- * Serves check ports from the popup. Call once, synchronously at the top level of the background script:
- * Chrome only wakes a stopped service worker for listeners registered that way.
- */
 let ledgerPersistence: { flush(): Promise<void> } | null = null;
 
 /** Resolves once every request so far is in storage.session, where the audit reads the ledger. */
 export const flushLedger = (): Promise<void> => ledgerPersistence?.flush() ?? Promise.resolve();
 
+/**
+ * Serves check ports from the popup. Call once, synchronously at the top level of the background script:
+ * Chrome only wakes a stopped service worker for listeners registered that way.
+ */
 export function listenForChecks(): void {
   if (listening) return;
   listening = true;

@@ -7,6 +7,7 @@ import { renderWithEnv } from '../ui/test-env';
 import { CLEAN, CLEAN_VERDICT, ipResult, LEAK, LEAK_VERDICT, V4 } from './fixtures';
 import { Popup, type PopupServices } from './Popup';
 import { ALL_PENDING } from './results';
+import { fakeServices } from './testing';
 
 const SETTINGS: Settings = {
   ipv4: ['mullvad-ipv4'],
@@ -19,19 +20,7 @@ const SETTINGS: Settings = {
 };
 
 function services(overrides: Partial<PopupServices> = {}): PopupServices {
-  return {
-    loadSettings: async () => SETTINGS,
-    saveSettings: vi.fn(async (s: Settings) => s),
-    loadLast: async () => null,
-    saveLast: vi.fn(async () => undefined),
-    run: vi.fn(() => new Promise<CheckResults>(() => undefined)),
-    decide: () => CLEAN_VERDICT,
-    copy: vi.fn(async () => undefined),
-    openOptions: vi.fn(),
-    auditUrl: 'audit.html',
-    now: () => Date.UTC(2026, 0, 2, 3, 4, 5),
-    ...overrides,
-  };
+  return fakeServices(SETTINGS, overrides);
 }
 
 const finished = (results: CheckResults, verdict: Verdict) => services({ run: vi.fn(async () => results), decide: () => verdict });

@@ -6,23 +6,16 @@ import type { CheckResults } from '../probes/types';
 import { renderWithEnv } from '../ui/test-env';
 import { CLEAN, CLEAN_VERDICT, LEAK, LEAK_VERDICT, V4 } from './fixtures';
 import { Popup, type PopupServices } from './Popup';
+import { fakeServices } from './testing';
 
 const SETTINGS: Settings = { ipv4: [], ipv6: [], dns: [], webrtc: [], securedns: [], dnsNames: 6, deadlineMs: 5000 };
 
 function services(overrides: Partial<PopupServices> = {}): PopupServices {
-  return {
-    loadSettings: async () => SETTINGS,
-    saveSettings: vi.fn(async (s: Settings) => s),
-    loadLast: async () => null,
-    saveLast: vi.fn(async () => undefined),
+  return fakeServices(SETTINGS, {
     run: vi.fn(async () => LEAK),
     decide: (r) => (r.webrtc === LEAK.webrtc ? LEAK_VERDICT : CLEAN_VERDICT),
-    copy: vi.fn(async () => undefined),
-    openOptions: vi.fn(),
-    auditUrl: 'audit.html',
-    now: () => Date.UTC(2026, 0, 2, 3, 4, 5),
     ...overrides,
-  };
+  });
 }
 
 const button = (name: string) => screen.getByRole('button', { name });
