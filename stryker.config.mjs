@@ -1,0 +1,35 @@
+// Mutation testing over the pure logic (`npm run mutate`). Incremental: only mutants in code or tests changed
+// since the committed state file (reports/stryker-incremental.json) are run again.
+// The typescript-checker is not used: TypeScript 7's native compiler has no JavaScript API for it to call.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.config.ts', related: true },
+  coverageAnalysis: 'perTest',
+  // The sandbox needs no tsconfig rewrite (no extends or references), and that rewrite calls TypeScript's JS API.
+  tsconfigFile: 'no-tsconfig-rewrite.json',
+  concurrency: 2,
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'json', 'progress'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 95, low: 90, break: null },
+  timeoutMS: 10_000,
+  mutate: [
+    'src/endpoints/patterns.ts',
+    'src/endpoints/registry.ts',
+    'src/net/*.ts',
+    'src/probes/ip/{combine,cloudflare,ipify,mullvad,leakless,parse-json,countries}.ts',
+    'src/probes/dns/{merge,bashws,mullvad,leakless,found}.ts',
+    'src/probes/address.ts',
+    'src/verdict/*.ts',
+    'src/audit/{evaluate,manifest-check}.ts',
+    'server/{tokens,ratelimit,clientip}.ts',
+    'server/dns/answer.ts',
+    'server/stun/codec.ts',
+    '!**/*.test.ts',
+    '!**/testing/**',
+    '!**/fixtures.ts',
+    '!**/index.ts',
+  ],
+};
