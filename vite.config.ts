@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
-import { makeManifest, type Target } from './scripts/manifest';
 import { buildRegistry } from './src/endpoints/registry';
+import { makeManifest, type Target } from './src/manifest/derive';
 
 const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 const testBuild = process.env.LEAKLESS_TEST === '1';

@@ -1,7 +1,7 @@
 // Checks the built manifests against what the registry allows: exact permissions, hosts and CSP, per target.
 import { readFileSync } from 'node:fs';
 import { buildRegistry } from '../src/endpoints/registry';
-import { extensionPagesCsp, GECKO_ID, hostPermissions, type Target } from './manifest';
+import { extensionPagesCsp, GECKO_ID, hostPermissions, type Target } from '../src/manifest/derive';
 
 type Manifest = Record<string, unknown> & {
   permissions?: string[];

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildRegistry, type Endpoint, PROVIDERS, type Registry } from '../src/endpoints';
 import { selfHostedEndpoints } from '../src/endpoints/self-hosted';
-import { makeManifest, type PackageInfo, type Target } from './manifest';
+import { makeManifest, type PackageInfo, type Target } from '../src/manifest/derive';
 
 const COLUMNS = ['id', 'provider', 'URL pattern', 'probe', 'what it carries', "provider's logging statement"] as const;
 

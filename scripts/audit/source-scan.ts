@@ -26,7 +26,7 @@ export const NETWORK_SOURCE: readonly { readonly path: string; readonly apis?: r
     apis: ['.RTCPeerConnection'],
     why: "hands the popup's RTCPeerConnection to the probe (Chrome's worker has none)",
   },
-  { path: 'src/endpoints/rogue.ts', why: 'test builds only; the release build must not contain it (checked in dist)' },
+  { path: 'src/test-support/rogue.ts', why: 'test builds only; the release build must not contain it (checked in dist)' },
 ];
 
 function sourceAllowed(file: string, uses: readonly string[]): boolean {

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { extensionPagesCsp, hostPermissions } from '../../scripts/manifest';
 import { buildRegistry } from '../endpoints';
 import { messagesT } from '../i18n/test-messages';
+import { extensionPagesCsp, hostPermissions } from '../manifest/derive';
 import { Audit, type AuditRun, type AuditServices } from './Audit';
 import { evaluate } from './evaluate';
 import { setAuditTranslate } from './text';

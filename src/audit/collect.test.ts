@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { observedKey, SESSION_KEYS } from '../ext/storage-keys';
+import { MESSAGE_TYPES } from '../model';
 import { type CollectApi, collect } from './collect';
 import { fakeSession } from './fakes';
-import { LEDGER_KEY, MSG_OBSERVED, observedKey } from './keys';
 import type { Observation } from './types';
 
 const violation = (time: number, context: Observation['context'] = 'popup'): Observation => ({
@@ -14,7 +15,7 @@ const violation = (time: number, context: Observation['context'] = 'popup'): Obs
 
 function api(over: Partial<CollectApi> = {}): CollectApi {
   return {
-    session: fakeSession({ [observedKey('popup')]: [violation(2)], [LEDGER_KEY]: [] }),
+    session: fakeSession({ [observedKey('popup')]: [violation(2)], [SESSION_KEYS.ledger]: [] }),
     local: { get: async () => ({ settings: {}, lastResult: {} }) },
     sync: { get: async () => ({}) },
     target: 'firefox',
@@ -26,10 +27,10 @@ function api(over: Partial<CollectApi> = {}): CollectApi {
 
 describe('collect', () => {
   it('reads the ledger only after the background answered (it answers once its ledger is stored)', async () => {
-    const session = fakeSession({ [LEDGER_KEY]: [] });
+    const session = fakeSession({ [SESSION_KEYS.ledger]: [] });
     const entry = { time: 1, endpointId: 'ipify-ipv4', url: 'https://api4.ipify.org/?format=json', host: 'api4.ipify.org', method: 'GET' };
     const sendMessage = async () => {
-      session.data[LEDGER_KEY] = [entry];
+      session.data[SESSION_KEYS.ledger] = [entry];
       return [];
     };
     const inputs = await collect(api({ session, sendMessage }));
@@ -39,9 +40,9 @@ describe('collect', () => {
   it('merges stored, background and own observations once each, oldest first', async () => {
     const send = vi.fn(async () => [violation(1, 'background'), violation(2)]);
     const inputs = await collect(api({ sendMessage: send }), [violation(3, 'audit')]);
-    expect(send).toHaveBeenCalledWith({ type: MSG_OBSERVED });
+    expect(send).toHaveBeenCalledWith({ type: MESSAGE_TYPES.observed });
     expect(inputs.observations.map((o) => `${o.context}@${o.time}`)).toEqual(['background@1', 'popup@2', 'audit@3']);
-    expect(inputs.stored).toEqual({ local: ['lastResult', 'settings'], session: [LEDGER_KEY, observedKey('popup')], sync: [] });
+    expect(inputs.stored).toEqual({ local: ['lastResult', 'settings'], session: [SESSION_KEYS.ledger, observedKey('popup')], sync: [] });
     expect(inputs.manifest).toEqual({ permissions: ['storage', 'dns'] });
     expect(inputs.target).toBe('firefox');
   });

@@ -1,5 +1,6 @@
 import { browser } from '../ext/browser';
-import { MSG_OBSERVED, OBSERVED_PREFIX } from './keys';
+import { SESSION_KEYS } from '../ext/storage-keys';
+import { MESSAGE_TYPES } from '../model';
 import { readLedger } from './ledger-store';
 import { browserTarget, sessionArea } from './platform';
 import type { SessionArea } from './session-list';
@@ -52,7 +53,7 @@ async function askBackground(api: CollectApi): Promise<Observation[]> {
     timer = setTimeout(() => resolve(null), BACKGROUND_WAIT_MS);
   });
   try {
-    const answer = await Promise.race([api.sendMessage({ type: MSG_OBSERVED }), silence]);
+    const answer = await Promise.race([api.sendMessage({ type: MESSAGE_TYPES.observed }), silence]);
     return Array.isArray(answer) ? answer.filter(isObservation) : [];
   } catch {
     return [];
@@ -83,7 +84,7 @@ export async function collect(api: CollectApi = browserCollectApi(), own: readon
     // No session storage: only this page's own and the background's live observations remain.
   }
   const stored = Object.entries(session)
-    .filter(([key]) => key.startsWith(OBSERVED_PREFIX))
+    .filter(([key]) => key.startsWith(SESSION_KEYS.observedPrefix))
     .flatMap(([, value]) => (Array.isArray(value) ? value.filter(isObservation) : []));
   const [ledger, local, sync] = await Promise.all([readLedger(api.session), keysOf(api.local), keysOf(api.sync)]);
   let manifest: RunningManifest = {};

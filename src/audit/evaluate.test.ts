@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { extensionPagesCsp, hostPermissions } from '../../scripts/manifest';
 import { buildRegistry } from '../endpoints';
+import { extensionPagesCsp, hostPermissions } from '../manifest/derive';
 import type { LedgerEntry } from '../net/types';
 import { evaluate } from './evaluate';
-import { AUDIT_LIMIT } from './keys';
+import { AUDIT_LIMIT } from './session-list';
 import type { AuditInputs, FindingCode, Observation, RunningManifest } from './types';
 
 const registry = buildRegistry(null);

@@ -1,7 +1,8 @@
 import { matchesUrl, type Registry } from '../endpoints';
+import { isAuditSessionKey, KNOWN_LOCAL_KEYS } from '../ext/storage-keys';
 import type { LedgerEntry } from '../net/types';
-import { AUDIT_LIMIT, isAuditSessionKey, KNOWN_LOCAL_KEYS } from './keys';
 import { manifestFindings } from './manifest-check';
+import { AUDIT_LIMIT } from './session-list';
 import type { AuditInputs, AuditReport, Finding, Observation, StoredKeys } from './types';
 
 /** Resource Timing and our ledger may spell the same URL differently (case, default port): compare parsed forms. */

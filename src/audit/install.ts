@@ -1,4 +1,4 @@
-import { observedKey } from './keys';
+import { observedKey } from '../ext/storage-keys';
 import { sessionArea } from './platform';
 import { boundedList } from './session-list';
 import type { AuditContext, Observation } from './types';

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
+import { SESSION_KEYS } from '../ext/storage-keys';
 import { createLedger } from '../net/ledger';
 import type { LedgerEntry } from '../net/types';
 import { fakeSession } from './fakes';
-import { LEDGER_KEY } from './keys';
 import { persistLedger, readLedger } from './ledger-store';
 import { boundedList } from './session-list';
 
@@ -29,11 +29,11 @@ describe('persistLedger', () => {
     await persisted.flush();
     const stored = await readLedger(session);
     expect(stored.map((e) => e.time)).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(session.data[LEDGER_KEY]).toHaveLength(6);
+    expect(session.data[SESSION_KEYS.ledger]).toHaveLength(6);
   });
 
   it('appends to what earlier popups stored this session', async () => {
-    const session = fakeSession({ [LEDGER_KEY]: [entry(100)] });
+    const session = fakeSession({ [SESSION_KEYS.ledger]: [entry(100)] });
     const ledger = createLedger();
     const persisted = persistLedger(ledger, session);
     ledger.record(entry(101));
@@ -53,7 +53,7 @@ describe('persistLedger', () => {
   });
 
   it('drops stored values that are not ledger entries', async () => {
-    const session = fakeSession({ [LEDGER_KEY]: [entry(1), { junk: true }, 'x'] });
+    const session = fakeSession({ [SESSION_KEYS.ledger]: [entry(1), { junk: true }, 'x'] });
     expect(await readLedger(session)).toHaveLength(1);
   });
 });

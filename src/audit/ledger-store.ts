@@ -1,6 +1,6 @@
+import { SESSION_KEYS } from '../ext/storage-keys';
 import type { Ledger } from '../net/ledger';
 import type { LedgerEntry } from '../net/types';
-import { LEDGER_KEY } from './keys';
 import { sessionArea } from './platform';
 import { type BoundedList, boundedList, type SessionArea } from './session-list';
 
@@ -15,14 +15,14 @@ export interface LedgerPersistence {
  * context) sees all requests this browser session made. Entries already in the ledger are copied first.
  */
 export function persistLedger(ledger: Ledger, area: SessionArea | null = sessionArea()): LedgerPersistence {
-  const list: BoundedList<LedgerEntry> = boundedList(area, LEDGER_KEY);
+  const list: BoundedList<LedgerEntry> = boundedList(area, SESSION_KEYS.ledger);
   for (const entry of ledger.entries()) void list.append(entry);
   const stop = ledger.subscribe((entry) => void list.append(entry));
   return { stop, flush: list.flush };
 }
 
 export async function readLedger(area: SessionArea | null = sessionArea()): Promise<LedgerEntry[]> {
-  const entries = await boundedList<unknown>(area, LEDGER_KEY).read();
+  const entries = await boundedList<unknown>(area, SESSION_KEYS.ledger).read();
   return entries.filter(isLedgerEntry);
 }
 

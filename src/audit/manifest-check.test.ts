@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { makeManifest, type Target } from '../../scripts/manifest';
 import { buildRegistry } from '../endpoints';
+import { makeManifest, type Target } from '../manifest/derive';
 import { EXPECTED_OPTIONAL_PERMISSIONS, EXPECTED_PERMISSIONS, manifestFindings } from './manifest-check';
 import type { RunningManifest } from './types';
 

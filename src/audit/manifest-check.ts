@@ -1,8 +1,8 @@
-import { extensionPagesCsp, hostPermissions } from '../../scripts/manifest';
 import type { Registry } from '../endpoints';
+import { extensionPagesCsp, hostPermissions } from '../manifest/derive';
 import type { BrowserTarget, Finding, RunningManifest } from './types';
 
-/** The permissions docs/permissions.md explains; a test holds these equal to what scripts/manifest.ts emits. */
+/** The permissions docs/permissions.md explains; a test holds these equal to what src/manifest/derive.ts emits. */
 export const EXPECTED_PERMISSIONS: Readonly<Record<BrowserTarget, readonly string[]>> = {
   chrome: ['storage'],
   firefox: ['storage', 'dns'],

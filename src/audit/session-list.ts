@@ -1,4 +1,5 @@
-import { AUDIT_LIMIT } from './keys';
+/** Records kept per list (the ledger, each context's observations). */
+export const AUDIT_LIMIT = 500;
 
 /** The part of browser.storage.session the audit uses (a fake in tests). */
 export interface SessionArea {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { extensionPagesCsp, hostPermissions } from '../../scripts/manifest';
 import { registry } from '../endpoints';
+import { observedKey, SESSION_KEYS } from '../ext/storage-keys';
+import { extensionPagesCsp, hostPermissions } from '../manifest/derive';
 import type { CollectApi } from './collect';
 import { fakeSession } from './fakes';
-import { LEDGER_KEY, observedKey } from './keys';
 import { auditSummary } from './summary';
 
 function api(sync: Record<string, unknown>): CollectApi {
   return {
     session: fakeSession({
-      [LEDGER_KEY]: [
+      [SESSION_KEYS.ledger]: [
         {
           time: 1,
           endpointId: 'bashws-id',

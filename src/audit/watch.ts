@@ -1,4 +1,4 @@
-import { AUDIT_LIMIT } from './keys';
+import { AUDIT_LIMIT } from './session-list';
 import type { AuditContext, Observation, ObservationSink } from './types';
 
 /** A `securitypolicyviolation` event, as far as the audit reads it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../audit/types';
-import { answerMessage } from './answer';
+import { answerMessage, fromOwnExtension } from './answer';
 
 const seen: Observation[] = [
   { kind: 'violation', time: 1, context: 'background', blockedURI: 'https://x.example/', violatedDirective: 'connect-src' },
@@ -29,5 +29,13 @@ describe('background answer', () => {
     };
     await answerMessage({ type: 'audit:observed' }, observed, settled);
     expect(order).toEqual(['stored', 'answered']);
+  });
+
+  it('hears only this extension: a sender without an id, or with another, is ignored', () => {
+    expect(fromOwnExtension({ id: 'own' }, 'own')).toBe(true);
+    expect(fromOwnExtension({ id: 'other' }, 'own')).toBe(false);
+    expect(fromOwnExtension({}, 'own')).toBe(false);
+    expect(fromOwnExtension(undefined, 'own')).toBe(false);
+    expect(fromOwnExtension({ id: 'own' }, undefined)).toBe(false);
   });
 });

@@ -1,17 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildRegistry } from '../endpoints';
+import type { CheckResults, Settings, Verdict } from '../model';
+import { PENDING } from '../model';
 import { CLEAN, LEAK_VERDICT } from '../popup/fixtures';
-import { ALL_PENDING } from '../popup/results';
 import { fakePort } from '../port/testing/fake-port';
-import type { Settings } from '../probes/deps';
 import { defaultSettings } from '../probes/settings';
-import type { CheckResults, Verdict } from '../probes/types';
 import type { Gatherer, GatherResult } from '../probes/webrtc/gather';
 import { acceptsPort, type CheckEngine, serveCheckPort } from './check-session';
 import { REPLY_GRACE_MS } from './remote-gather';
 
 const SETTINGS: Settings = defaultSettings(buildRegistry(null));
-const PARTIAL: CheckResults = { ...ALL_PENDING, ipv4: CLEAN.ipv4 };
+const PARTIAL: CheckResults = { ...PENDING, ipv4: CLEAN.ipv4 };
 const UNKNOWN: Verdict = { level: 'unknown', reasons: [] };
 
 interface Started {
@@ -249,9 +248,14 @@ describe('serveCheckPort: WebRTC gathering through the popup', () => {
 
 describe('acceptsPort', () => {
   it('takes only the check port from this extension', () => {
-    expect(acceptsPort(fakePort(), 'own')).toBe(true);
     expect(acceptsPort(fakePort('leakless-check', { id: 'own' }), 'own')).toBe(true);
     expect(acceptsPort(fakePort('leakless-check', { id: 'other' }), 'own')).toBe(false);
-    expect(acceptsPort(fakePort('something-else'), 'own')).toBe(false);
+    expect(acceptsPort(fakePort('something-else', { id: 'own' }), 'own')).toBe(false);
+  });
+
+  it('refuses a port that names no sender, or when our own id is unknown', () => {
+    expect(acceptsPort(fakePort(), 'own')).toBe(false);
+    expect(acceptsPort(fakePort('leakless-check', {}), 'own')).toBe(false);
+    expect(acceptsPort(fakePort('leakless-check', { id: 'own' }), undefined)).toBe(false);
   });
 });

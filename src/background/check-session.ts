@@ -1,9 +1,10 @@
 // One popup's conversation over the check port: run requests in, results and gather requests out.
-import { CHECK_PORT, failPending, type PortLike, type RunOverrides, safePost } from '../port/protocol';
-import type { Settings } from '../probes/deps';
-import { PENDING } from '../probes/run';
-import type { CheckResults, Verdict } from '../probes/types';
+
+import type { CheckResults, Settings, Verdict } from '../model';
+import { CHECK_PORT, failPending, PENDING, type RunOverrides } from '../model';
+import { type PortLike, safePost } from '../port/protocol';
 import type { Gatherer, GatherResult } from '../probes/webrtc/gather';
+import { fromOwnExtension } from './answer';
 import { malformedReplyId, readPopupMessage } from './messages';
 import { createRemoteGather } from './remote-gather';
 
@@ -24,8 +25,8 @@ const NO_VERDICT: Verdict = { level: 'unknown', reasons: [] };
 /** Only our own pages may talk to the engine: the right port name and, when the browser says, our own id. */
 export function acceptsPort(port: PortLike, ownId: string | undefined): boolean {
   if (port.name !== CHECK_PORT) return false;
-  const senderId = port.sender?.id;
-  return senderId === undefined || senderId === ownId;
+  // A port that does not say it comes from this extension is refused: only our own pages may run checks.
+  return fromOwnExtension(port.sender, ownId);
 }
 
 function withOverrides(settings: Settings, overrides: RunOverrides | undefined): Settings {

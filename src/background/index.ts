@@ -2,9 +2,9 @@
 // nothing on its own: no install or uninstall pages, no pings, no alarms, no timers, no network.
 // The self-audit watches this context too (see src/audit).
 import { installAudit } from '../audit/install';
-import { handleRogueMessage } from '../endpoints/rogue';
 import { browser } from '../ext/browser';
-import { answerMessage } from './answer';
+import { handleRogueMessage } from '../test-support/rogue';
+import { answerMessage, fromOwnExtension } from './answer';
 import { flushLedger, listenForChecks } from './check-service';
 
 declare const __LEAKLESS_TEST__: boolean;
@@ -14,7 +14,8 @@ const watcher = installAudit('background');
 // Synchronously at start-up: Chrome wakes a stopped service worker only for listeners added in its first turn.
 listenForChecks();
 
-browser.runtime.onMessage.addListener((message: unknown) => {
+browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
+  if (!fromOwnExtension(sender, browser.runtime.id)) return undefined;
   if (typeof __LEAKLESS_TEST__ !== 'undefined' && __LEAKLESS_TEST__ && handleRogueMessage(message)) return Promise.resolve(true);
   return answerMessage(message, watcher.observed, flushLedger);
 });

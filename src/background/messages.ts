@@ -1,9 +1,8 @@
 // What the background accepts from the popup. Only our own pages can connect (no externally_connectable),
 // but a message is still data: anything off-shape is dropped here, before it reaches the engine.
 import * as v from 'valibot';
-import { PROBLEM_CODES } from '../i18n/codes';
-import { PORT_LIMITS, type PopupMessage } from '../port/protocol';
-import { DNS_NAMES } from '../probes/settings';
+import { DNS_NAMES, type PopupToBackground, PROBLEM_CODES } from '../model';
+import { PORT_LIMITS } from '../port/protocol';
 
 const Id = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(PORT_LIMITS.maxId));
 
@@ -29,7 +28,7 @@ const Message = v.variant('type', [Run, Gathered]);
 const GatheredId = v.object({ type: v.literal('gathered'), requestId: Id });
 
 /** The message, with only the fields we know, or null for anything else. */
-export function readPopupMessage(raw: unknown): PopupMessage | null {
+export function readPopupMessage(raw: unknown): PopupToBackground | null {
   const parsed = v.safeParse(Message, raw);
   return parsed.success ? parsed.output : null;
 }

@@ -1,6 +1,7 @@
 // ICE gathering done by the popup on the background's behalf (Chrome's service worker has no
 // RTCPeerConnection). The background keeps its own deadline: a popup that never answers cannot hang the probe.
-import { type GatherRequest, PORT_LIMITS } from '../port/protocol';
+import type { GatherRequest } from '../model';
+import { PORT_LIMITS } from '../port/protocol';
 import type { Gatherer, GatherResult } from '../probes/webrtc/gather';
 
 /** Beyond the gathering deadline the popup itself keeps, for the round trip. */

@@ -1,9 +1,9 @@
 import type { Registry } from '../endpoints';
+import type { HostView } from '../model';
 import { createGate, type DnsResolver } from '../net';
 import type { LedgerSink } from '../net/types';
 import type { ProbeDeps } from '../probes/deps';
 import { randomToken, webRandomBytes } from '../probes/tokens';
-import type { HostView } from '../probes/types';
 import type { Gatherer } from '../probes/webrtc/gather';
 import { browser } from './browser';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { Settings } from '../model';
 import { CLEAN } from '../popup/fixtures';
-import type { Settings } from '../probes/deps';
 import { createStore, type StorageArea } from './storage';
 
 const DEFAULTS: Settings = { ipv4: ['a'], ipv6: [], dns: [], webrtc: [], securedns: [], dnsNames: 6, deadlineMs: 5000 };

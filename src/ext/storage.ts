@@ -1,5 +1,5 @@
-import type { Settings } from '../probes/deps';
-import type { CheckResults, ProbeName } from '../probes/types';
+import { type CheckResults, HOST_VIEWS, type ProbeName, type Settings } from '../model';
+import { LOCAL_KEYS } from './storage-keys';
 
 // A remembered result is our own data, but storage can hold anything (an older version, a broken write).
 // This checks only what the popup reads, so a bad record is dropped instead of breaking the popup.
@@ -49,7 +49,7 @@ const RESULTS: Record<ProbeName, Check> = {
     localIps: list(str),
     mdnsMasked: num,
     // Required: a result from before it existed cannot say whose view its local addresses were; it is dropped.
-    hostView: (v) => v === 'pages' || v === 'privileged',
+    hostView: (v) => (HOST_VIEWS as readonly unknown[]).includes(v),
     observations: observations(() => true),
   }),
   securedns: shape({ available: bool, observations: observations(() => true), isTRR: nullable(bool), resolverIps: list(str) }),
@@ -76,8 +76,6 @@ export interface StorageArea {
   remove(keys: string | string[]): Promise<void>;
 }
 
-export const STORAGE_KEYS = { settings: 'settings', remember: 'rememberLast', last: 'lastResult' } as const;
-
 export interface Store {
   loadSettings(): Promise<Settings>;
   /** Saves the sanitized settings and returns them, so the UI shows what was actually kept. */
@@ -100,31 +98,31 @@ export function createStore(area: StorageArea, sanitize: (raw: unknown) => Setti
     }
   }
 
-  const loadRemember = async () => (await read(STORAGE_KEYS.remember)) === true;
+  const loadRemember = async () => (await read(LOCAL_KEYS.remember)) === true;
 
   return {
-    loadSettings: async () => sanitize(await read(STORAGE_KEYS.settings)),
+    loadSettings: async () => sanitize(await read(LOCAL_KEYS.settings)),
     async saveSettings(settings) {
       const clean = sanitize(settings);
-      await area.set({ [STORAGE_KEYS.settings]: clean });
+      await area.set({ [LOCAL_KEYS.settings]: clean });
       return clean;
     },
     loadRemember,
     async saveRemember(on) {
-      await area.set({ [STORAGE_KEYS.remember]: on });
-      if (!on) await area.remove(STORAGE_KEYS.last);
+      await area.set({ [LOCAL_KEYS.remember]: on });
+      if (!on) await area.remove(LOCAL_KEYS.last);
     },
     async loadLastResult() {
       if (!(await loadRemember())) return null;
-      const stored = await read(STORAGE_KEYS.last);
+      const stored = await read(LOCAL_KEYS.last);
       if (stored === undefined) return null;
       if (isCheckResults(stored)) return stored;
-      await area.remove(STORAGE_KEYS.last).catch(() => undefined);
+      await area.remove(LOCAL_KEYS.last).catch(() => undefined);
       return null;
     },
     async saveLastResult(results) {
-      if (await loadRemember()) await area.set({ [STORAGE_KEYS.last]: results });
+      if (await loadRemember()) await area.set({ [LOCAL_KEYS.last]: results });
     },
-    clearStoredData: () => area.remove(Object.values(STORAGE_KEYS)),
+    clearStoredData: () => area.remove(Object.values(LOCAL_KEYS)),
   };
 }

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeKey, PROBLEM_CODES, REASON_CODES, REASON_PARAMS } from './codes';
+import { PROBLEM_CODES, REASON_CODES, REASON_PARAMS } from '../model';
+import { codeKey } from './codes';
 import type { MessageEntry } from './format';
 import { listLocales, loadMessages } from './test-messages';
 

@@ -1,5 +1,6 @@
+import { problem } from '../model';
 import { startDeadline } from './deadline';
-import { fetchErrorProblem, problem } from './problems';
+import { fetchErrorProblem } from './problems';
 import type { ResolveAnswer, ResolveResponse } from './types';
 
 /** Firefox's browser.dns.resolve, as injected by the caller; absent in other browsers. */

@@ -1,8 +1,8 @@
 import type { Endpoint } from '../endpoints';
-import type { Problem } from '../probes/types';
+import type { Problem } from '../model';
+import { problem } from '../model';
 import { type DnsResolver, resolveOnce, validFlags } from './dns-resolve';
 import { type FetchLike, httpGet, type Trace } from './http';
-import { problem } from './problems';
 import { approxBytesOut, deadlineOf, isSafeAccept, maxBytesOf } from './request';
 import { dnsTarget, httpsTarget } from './target';
 import type { Gate, GateRequest, GateResponse, LedgerEntry, LedgerSink, ResolveResponse } from './types';
@@ -14,7 +14,7 @@ export interface GateOptions {
   readonly now: () => number;
   /** Firefox's browser.dns.resolve; null or absent elsewhere. */
   readonly resolve?: DnsResolver | null;
-  /** The deadline for requests that set none, and for every DNS lookup (5000 ms). */
+  /** The deadline for requests that set none, and for every DNS lookup (DEADLINE_MS.default). */
   readonly deadlineMs?: number;
 }
 

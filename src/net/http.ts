@@ -1,5 +1,6 @@
+import { type fail as failed, problem } from '../model';
 import { startDeadline } from './deadline';
-import { type fail as failed, fetchErrorProblem, problem } from './problems';
+import { fetchErrorProblem } from './problems';
 import { readCapped } from './read-capped';
 import { requestInit } from './request';
 import type { GateResponse } from './types';

@@ -1,19 +1,4 @@
-import type { Outcome, Problem, ProblemCode } from '../probes/types';
-
-/** Details are shown to users after a sentence: keep them short so a hostile body cannot flood the popup. */
-const MAX_DETAIL = 80;
-
-export function problem(code: ProblemCode, detail?: string): Problem {
-  return detail === undefined ? { code } : { code, detail: detail.slice(0, MAX_DETAIL) };
-}
-
-export function ok<T>(value: T): Outcome<T> {
-  return { ok: true, value };
-}
-
-export function fail<T = never>(code: ProblemCode, detail?: string): Outcome<T> {
-  return { ok: false, problem: problem(code, detail) };
-}
+import { type Problem, problem } from '../model';
 
 /**
  * What a rejected fetch means. Browsers hide the reason (DNS, TLS, refused, blocked by an extension)

@@ -1,6 +1,7 @@
+import { DEADLINE_MS } from '../model';
 import type { GateRequest } from './types';
 
-export const DEFAULT_DEADLINE_MS = 5000;
+export const DEFAULT_DEADLINE_MS: number = DEADLINE_MS.default;
 export const DEFAULT_MAX_BYTES = 64 * 1024;
 const MAX_DEADLINE_MS = 120_000;
 const MAX_MAX_BYTES = 1024 * 1024;

@@ -1,6 +1,6 @@
 import { type Endpoint, expand, matchesUrl } from '../endpoints';
-import type { Outcome } from '../probes/types';
-import { fail, ok } from './problems';
+import type { Outcome } from '../model';
+import { fail, ok } from '../model';
 
 export interface Target {
   readonly url: string;

@@ -1,5 +1,5 @@
 import type { Endpoint } from '../endpoints';
-import type { Problem, ProblemCode } from '../probes/types';
+import type { Problem, ProblemCode } from '../model';
 
 export interface GateRequest {
   readonly endpoint: Endpoint;

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PolicyState, Protection, WebRtcPolicy } from '../ext/webrtc-policy';
-import type { Settings } from '../probes/deps';
+import type { Settings } from '../model';
 import { renderWithEnv, testRegistry } from '../ui/test-env';
 import { Options, type OptionsServices } from './Options';
 

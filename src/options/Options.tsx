@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Registry } from '../endpoints';
 import type { Store } from '../ext/storage';
 import type { WebRtcPolicy } from '../ext/webrtc-policy';
-import type { Settings } from '../probes/deps';
+import type { Settings } from '../model';
 import { useEnv } from '../ui/env';
 import { type ProbeList, Providers } from './Providers';
 import { WebRtcProtection } from './WebRtcProtection';

@@ -1,5 +1,5 @@
 import { type Endpoint, endpointById, PROVIDERS, type Registry } from '../endpoints';
-import type { Settings } from '../probes/deps';
+import type { Settings } from '../model';
 import { useEnv } from '../ui/env';
 
 export type ProbeList = 'ipv4' | 'ipv6' | 'dns' | 'webrtc' | 'securedns';

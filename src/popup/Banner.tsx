@@ -1,4 +1,4 @@
-import type { Verdict } from '../probes/types';
+import type { Verdict } from '../model';
 import { useEnv } from '../ui/env';
 import { reasonText } from '../ui/reason';
 

@@ -1,4 +1,4 @@
-import type { IpMeta, IpResult, Observation, PublicIp } from '../probes/types';
+import type { IpMeta, IpResult, Observation, PublicIp } from '../model';
 import { useEnv } from '../ui/env';
 import { countryName } from '../ui/names';
 import { Failures } from '../ui/problem';

@@ -1,12 +1,11 @@
 // @vitest-environment happy-dom
 import { act, cleanup, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Settings } from '../probes/deps';
-import type { CheckResults, Verdict } from '../probes/types';
+import type { CheckResults, Settings, Verdict } from '../model';
+import { PENDING } from '../model';
 import { renderWithEnv } from '../ui/test-env';
 import { CLEAN, CLEAN_VERDICT, ipResult, LEAK, LEAK_VERDICT, V4 } from './fixtures';
 import { Popup, type PopupServices } from './Popup';
-import { ALL_PENDING } from './results';
 import { fakeServices } from './testing';
 
 const SETTINGS: Settings = {
@@ -57,7 +56,7 @@ describe('Popup while checking', () => {
     });
     renderWithEnv(<Popup services={s} />);
     await waitFor(() => expect(s.run).toHaveBeenCalled());
-    act(() => push({ ...ALL_PENDING, ipv4: CLEAN.ipv4 }));
+    act(() => push({ ...PENDING, ipv4: CLEAN.ipv4 }));
     expect(section('ipv4').dataset.state).toBe('done');
     expect(section('ipv4').hasAttribute('aria-busy')).toBe(false);
     expect(screen.getByTestId('ip').textContent).toBe(V4);
@@ -76,9 +75,9 @@ describe('Popup while checking', () => {
     });
     renderWithEnv(<Popup services={s} />);
     await waitFor(() => expect(s.run).toHaveBeenCalled());
-    act(() => push({ ...ALL_PENDING, ipv4: CLEAN.ipv4 }));
+    act(() => push({ ...PENDING, ipv4: CLEAN.ipv4 }));
     expect(banner().dataset.level).toBe('pending');
-    act(() => push({ ...ALL_PENDING, ipv4: CLEAN.ipv4, webrtc: LEAK.webrtc }));
+    act(() => push({ ...PENDING, ipv4: CLEAN.ipv4, webrtc: LEAK.webrtc }));
     expect(banner().dataset.level).toBe('leak');
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Settings } from '../probes/deps';
-import type { CheckResults, Verdict } from '../probes/types';
+import type { CheckResults, Settings, Verdict } from '../model';
+import { DNS_NAME_COUNTS, failPending, PENDING } from '../model';
 import { useEnv } from '../ui/env';
 import { AuditLine, type AuditSummary } from './AuditLine';
 import { Banner } from './Banner';
@@ -8,7 +8,7 @@ import { DnsBody, LocaleBody, SecureDnsBody, WebRtcBody } from './bodies';
 import { Controls, type CopyStatus } from './Controls';
 import { IpBody } from './IpBody';
 import { reportJson, reportText } from './report';
-import { ALL_PENDING, settle, verdictFor } from './results';
+import { verdictFor } from './results';
 import { Section } from './Section';
 
 /** Everything the popup needs from the browser and the engine; check.ts provides the real ones. */
@@ -28,13 +28,11 @@ export interface PopupServices {
   now(): number;
 }
 
-export const DNS_NAMES = { quick: 6, extended: 36 } as const;
-
 export function Popup({ services, auditSummary }: { services: PopupServices; auditSummary?: AuditSummary | null }) {
   const env = useEnv();
   const { t } = env;
   const [settings, setSettings] = useState<Settings | null>(null);
-  const [results, setResults] = useState<CheckResults>(ALL_PENDING);
+  const [results, setResults] = useState<CheckResults>(PENDING);
   const [last, setLast] = useState<CheckResults | null>(null);
   const [running, setRunning] = useState(true);
   const [copyStatus, setCopyStatus] = useState<CopyStatus>('');
@@ -46,16 +44,16 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
   async function start(current: Settings) {
     const run = ++generation.current;
     setRunning(true);
-    setResults(ALL_PENDING);
+    setResults(PENDING);
     setCheckedAt(services.now());
     let final: CheckResults;
     try {
       final = await services.run(current, (update) => run === generation.current && setResults(update));
     } catch {
-      final = settle(ALL_PENDING);
+      final = failPending(PENDING);
     }
     if (run !== generation.current) return;
-    final = settle(final);
+    final = failPending(final);
     setResults(final);
     setRunning(false);
     services.auditSummary?.().then(setAudit, () => undefined);
@@ -78,7 +76,7 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
 
   async function setExtended(on: boolean) {
     if (!settings) return;
-    setSettings(await services.saveSettings({ ...settings, dnsNames: on ? DNS_NAMES.extended : DNS_NAMES.quick }));
+    setSettings(await services.saveSettings({ ...settings, dnsNames: on ? DNS_NAME_COUNTS.extended : DNS_NAME_COUNTS.quick }));
   }
 
   async function copy(format: 'text' | 'json') {
@@ -131,7 +129,7 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
       </main>
       <Controls
         running={running || settings === null}
-        extendedDns={settings?.dnsNames === DNS_NAMES.extended}
+        extendedDns={settings?.dnsNames === DNS_NAME_COUNTS.extended}
         copyStatus={copyStatus}
         onRerun={() => settings && void start(settings)}
         onExtendedDns={(on) => void setExtended(on)}

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { ProbeState } from '../probes/types';
+import type { ProbeState } from '../model';
 import { useEnv } from '../ui/env';
 import { ProblemLine } from '../ui/problem';
 import { Scroll } from '../ui/Scroll';

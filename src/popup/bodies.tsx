@@ -1,4 +1,4 @@
-import type { DnsResult, LocaleResult, SecureDnsResult, WebRtcResult } from '../probes/types';
+import type { DnsResult, LocaleResult, SecureDnsResult, WebRtcResult } from '../model';
 import { useEnv } from '../ui/env';
 import { Field, Items } from '../ui/Field';
 import { countryName } from '../ui/names';

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { CheckResults, Verdict } from '../model';
+import { failPending, PENDING } from '../model';
 import { type FakePort, fakePort } from '../port/testing/fake-port';
-import type { CheckResults, Verdict } from '../probes/types';
 import type { Gatherer } from '../probes/webrtc/gather';
 import { createCheckClient } from './check-client';
 import { CLEAN, CLEAN_VERDICT, LEAK_VERDICT } from './fixtures';
-import { ALL_PENDING, settle } from './results';
 
-const PARTIAL: CheckResults = { ...ALL_PENDING, ipv4: CLEAN.ipv4 };
+const PARTIAL: CheckResults = { ...PENDING, ipv4: CLEAN.ipv4 };
 const UNKNOWN: Verdict = { level: 'unknown', reasons: [] };
 const noGather: Gatherer = async () => ({ candidates: [], problem: { code: 'unavailable' } });
 
@@ -36,8 +36,8 @@ describe('createCheckClient: runs', () => {
     const results = await final;
     expect(results).toEqual(CLEAN);
     // The popup settles (copies) the final results before asking for the verdict.
-    expect(client.decide(settle(results))).toEqual(CLEAN_VERDICT);
-    expect(client.decide(ALL_PENDING)).toEqual(UNKNOWN);
+    expect(client.decide(failPending(results))).toEqual(CLEAN_VERDICT);
+    expect(client.decide(PENDING)).toEqual(UNKNOWN);
   });
 
   it('ignores late messages of a superseded run, and re-runs on the same port', async () => {
@@ -109,7 +109,7 @@ describe('createCheckClient: the background goes away', () => {
     const results = await final;
     expect(results.ipv4).toEqual(CLEAN.ipv4);
     expect(results.dns).toEqual({ state: 'failed', problem: { code: 'internal' } });
-    expect(client.decide(settle(results))).toEqual(LEAK_VERDICT);
+    expect(client.decide(failPending(results))).toEqual(LEAK_VERDICT);
   });
 
   it('ends the run when the done message cannot be read, keeping what arrived', async () => {
@@ -126,7 +126,7 @@ describe('createCheckClient: the background goes away', () => {
     const { client, port } = setup();
     const final = client.run(6, () => undefined);
     port().drop();
-    expect(client.decide(settle(await final))).toEqual(UNKNOWN);
+    expect(client.decide(failPending(await final))).toEqual(UNKNOWN);
   });
 
   it('reconnects for the next run after a drop, and once when posting on a dead port throws', async () => {

@@ -1,10 +1,11 @@
 // The popup's end of the check port: asks the background for a run, streams its results into the UI,
 // and gathers WebRTC candidates when the background asks (Chrome's service worker has no RTCPeerConnection).
-import { failPending, PORT_LIMITS, type PortLike, safePost } from '../port/protocol';
-import type { CheckResults, ProbeName, Verdict } from '../probes/types';
+
+import type { CheckResults, ProbeName, Verdict } from '../model';
+import { failPending, PENDING, PROBE_NAMES } from '../model';
+import { PORT_LIMITS, type PortLike, safePost } from '../port/protocol';
 import type { Gatherer, GatherResult } from '../probes/webrtc/gather';
 import { readGatherRequest, readResults } from './messages';
-import { ALL_PENDING, PROBES } from './results';
 
 export interface CheckClient {
   /** Starts a run with the stored settings and this DNS name count; settles when it is done or cut off. Never rejects. */
@@ -24,7 +25,7 @@ interface Run {
 const UNKNOWN: Verdict = { level: 'unknown', reasons: [] };
 
 /** The popup copies results (settle), so "the same results" means the same per-probe states. */
-const sameProbes = (a: CheckResults, b: CheckResults) => PROBES.every((name: ProbeName) => a[name] === b[name]);
+const sameProbes = (a: CheckResults, b: CheckResults) => PROBE_NAMES.every((name: ProbeName) => a[name] === b[name]);
 
 export function createCheckClient(connect: () => PortLike, gather: Gatherer): CheckClient {
   let port: PortLike | null = null;
@@ -116,7 +117,7 @@ export function createCheckClient(connect: () => PortLike, gather: Gatherer): Ch
       cutOff();
       return new Promise((resolve) => {
         lastId = lastId >= PORT_LIMITS.maxId ? 1 : lastId + 1;
-        active = { id: lastId, onUpdate, resolve, latest: ALL_PENDING, verdict: null };
+        active = { id: lastId, onUpdate, resolve, latest: PENDING, verdict: null };
         if (!send({ type: 'run', runId: lastId, overrides: { dnsNames } })) cutOff();
       });
     },

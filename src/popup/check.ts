@@ -4,7 +4,7 @@
 import { auditSummary } from '../audit/summary';
 import { browser } from '../ext/browser';
 import { createStore } from '../ext/storage';
-import { CHECK_PORT } from '../port/protocol';
+import { CHECK_PORT } from '../model';
 import { gatherCandidates, localPeer } from '../probes/webrtc/gather';
 import { createCheckClient } from './check-client';
 import type { PopupServices } from './Popup';

@@ -1,8 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Settings } from '../probes/deps';
-import type { CheckResults } from '../probes/types';
+import type { CheckResults, Settings } from '../model';
 import { renderWithEnv } from '../ui/test-env';
 import { CLEAN, CLEAN_VERDICT, LEAK, LEAK_VERDICT, V4 } from './fixtures';
 import { Popup, type PopupServices } from './Popup';

@@ -1,5 +1,5 @@
 // Test-only: check results as the engine reports them, for component tests.
-import type { CheckResults, IpResult, Observation, PublicIp, Verdict } from '../probes/types';
+import type { CheckResults, IpResult, Observation, PublicIp, Verdict } from '../model';
 
 export const V4 = '203.0.113.5';
 export const V6 = '2001:db8::5';

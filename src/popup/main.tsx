@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { installAudit } from '../audit/install';
 import { registry } from '../endpoints';
-import { maybeFireRogue } from '../endpoints/rogue';
 import { t, uiLanguage } from '../i18n/t';
+import { maybeFireRogue } from '../test-support/rogue';
 import { Env, type UiEnv } from '../ui/env';
 import { providerNamer } from '../ui/names';
 import { createPopupServices } from './check';

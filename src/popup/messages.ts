@@ -1,9 +1,9 @@
 // What the popup accepts from the background, checked by hand (valibot would cost the popup's size budget).
 // The sender is our own background, but a malformed message is dropped rather than rendered or thrown on.
 import { isCheckResults } from '../ext/storage';
-import { REASON_PARAMS } from '../i18n/codes';
-import { type GatherRequest, PORT_LIMITS, type ResultsMessage } from '../port/protocol';
-import type { Verdict } from '../probes/types';
+import type { Verdict } from '../model';
+import { type GatherRequest, REASON_PARAMS, type ResultsMessage, SEVERITIES, VERDICT_LEVELS } from '../model';
+import { PORT_LIMITS } from '../port/protocol';
 
 type Fields = Record<string, unknown>;
 
@@ -13,9 +13,6 @@ const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s)
 /** STUN only: the background never asks for anything else, and TURN would mean credentials. */
 const STUN_URL = /^stun:[A-Za-z0-9.:[\]-]{1,300}$/;
 
-const LEVELS = ['leak', 'clean', 'unknown'];
-const SEVERITIES = ['leak', 'warning', 'info'];
-
 function isReason(v: unknown): boolean {
   return (
     isObject(v) &&
@@ -23,7 +20,7 @@ function isReason(v: unknown): boolean {
     Object.hasOwn(REASON_PARAMS, v.code) &&
     isStrings(v.params) &&
     typeof v.severity === 'string' &&
-    SEVERITIES.includes(v.severity)
+    (SEVERITIES as readonly string[]).includes(v.severity)
   );
 }
 
@@ -31,7 +28,7 @@ export function isVerdict(v: unknown): v is Verdict {
   return (
     isObject(v) &&
     typeof v.level === 'string' &&
-    LEVELS.includes(v.level) &&
+    (VERDICT_LEVELS as readonly string[]).includes(v.level) &&
     Array.isArray(v.reasons) &&
     v.reasons.length <= PORT_LIMITS.reasons &&
     v.reasons.every(isReason)

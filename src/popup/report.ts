@@ -1,4 +1,4 @@
-import type { CheckResults, IpResult, ProbeState, Verdict } from '../probes/types';
+import type { CheckResults, IpResult, ProbeState, Verdict } from '../model';
 import type { UiEnv } from '../ui/env';
 import { problemText } from '../ui/problem';
 import { reasonText } from '../ui/reason';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckResults, Verdict } from '../probes/types';
+import type { CheckResults, Verdict } from '../model';
+import { failPending, isSettled, PENDING } from '../model';
 import { CLEAN, CLEAN_VERDICT, LEAK_VERDICT } from './fixtures';
-import { ALL_PENDING, isSettled, settle, verdictFor } from './results';
+import { verdictFor } from './results';
 
-const partial: CheckResults = { ...ALL_PENDING, ipv4: CLEAN.ipv4 };
+const partial: CheckResults = { ...PENDING, ipv4: CLEAN.ipv4 };
 
 describe('verdictFor', () => {
   it('waits while probes are pending, unless a leak is already certain', () => {
@@ -23,7 +24,7 @@ describe('verdictFor', () => {
 
 describe('settle', () => {
   it('turns what is still pending into an internal failure and keeps the rest', () => {
-    const settled = settle(partial);
+    const settled = failPending(partial);
     expect(isSettled(partial)).toBe(false);
     expect(isSettled(settled)).toBe(true);
     expect(settled.ipv4).toBe(CLEAN.ipv4);

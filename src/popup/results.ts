@@ -1,27 +1,4 @@
-import type { CheckResults, ProbeName, Verdict } from '../probes/types';
-
-export const PROBES: readonly ProbeName[] = ['ipv4', 'ipv6', 'dns', 'webrtc', 'securedns', 'locale'];
-
-export const ALL_PENDING: CheckResults = {
-  ipv4: { state: 'pending' },
-  ipv6: { state: 'pending' },
-  dns: { state: 'pending' },
-  webrtc: { state: 'pending' },
-  securedns: { state: 'pending' },
-  locale: { state: 'pending' },
-};
-
-export function isSettled(results: CheckResults): boolean {
-  return PROBES.every((probe) => results[probe].state !== 'pending');
-}
-
-/** Whatever went wrong around the engine, the popup settles: still-pending probes become `internal` failures. */
-export function settle(results: CheckResults): CheckResults {
-  const failed = { state: 'failed', problem: { code: 'internal' } } as const;
-  const out = { ...results };
-  for (const probe of PROBES) if (out[probe].state === 'pending') out[probe] = failed;
-  return out;
-}
+import { type CheckResults, isSettled, type Verdict } from '../model';
 
 /**
  * The banner's verdict: a leak shows as soon as one is seen (more results cannot undo it);

@@ -1,9 +1,10 @@
 // The popup's view of the settings. The background reads and sanitizes the full settings itself for each run
 // (against the registry, with valibot); the popup only shows and flips the Extended DNS switch, so it reads
 // them lightly here and writes back nothing but dnsNames, leaving every other field as the options page saved it.
-import { STORAGE_KEYS, type StorageArea } from '../ext/storage';
-import type { Settings } from '../probes/deps';
-import { DNS_NAMES } from './Popup';
+
+import type { StorageArea } from '../ext/storage';
+import { LOCAL_KEYS } from '../ext/storage-keys';
+import { DEADLINE_MS, DNS_NAME_COUNTS, type Settings } from '../model';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ids = (v: unknown): readonly string[] => (Array.isArray(v) && v.every((id) => typeof id === 'string') ? v : []);
@@ -17,14 +18,14 @@ export function popupSettings(raw: unknown): Settings {
     dns: ids(stored.dns),
     webrtc: ids(stored.webrtc),
     securedns: ids(stored.securedns),
-    dnsNames: stored.dnsNames === DNS_NAMES.extended ? DNS_NAMES.extended : DNS_NAMES.quick,
-    deadlineMs: typeof stored.deadlineMs === 'number' && Number.isFinite(stored.deadlineMs) ? stored.deadlineMs : 5000,
+    dnsNames: stored.dnsNames === DNS_NAME_COUNTS.extended ? DNS_NAME_COUNTS.extended : DNS_NAME_COUNTS.quick,
+    deadlineMs: typeof stored.deadlineMs === 'number' && Number.isFinite(stored.deadlineMs) ? stored.deadlineMs : DEADLINE_MS.default,
   };
 }
 
 async function readRaw(area: StorageArea): Promise<Record<string, unknown>> {
   try {
-    const raw = (await area.get(STORAGE_KEYS.settings))[STORAGE_KEYS.settings];
+    const raw = (await area.get(LOCAL_KEYS.settings))[LOCAL_KEYS.settings];
     return isObject(raw) ? raw : {};
   } catch {
     return {};
@@ -42,7 +43,7 @@ export function popupSettingsStore(area: StorageArea): PopupSettingsStore {
     load: async () => popupSettings(await readRaw(area)),
     async save(settings) {
       const merged = { ...(await readRaw(area)), dnsNames: popupSettings(settings).dnsNames };
-      await area.set({ [STORAGE_KEYS.settings]: merged });
+      await area.set({ [LOCAL_KEYS.settings]: merged });
       return popupSettings(merged);
     },
   };

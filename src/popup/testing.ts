@@ -1,7 +1,6 @@
 // Test helpers only: the popup's services with harmless defaults, for component tests to override.
 import { vi } from 'vitest';
-import type { Settings } from '../probes/deps';
-import type { CheckResults } from '../probes/types';
+import type { CheckResults, Settings } from '../model';
 import { CLEAN_VERDICT } from './fixtures';
 import type { PopupServices } from './Popup';
 

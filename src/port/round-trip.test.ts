@@ -1,11 +1,13 @@
 // Both ends of the check port together: the popup client and the background session, over a paired fake port.
 import { describe, expect, it } from 'vitest';
 import { serveCheckPort } from '../background/check-session';
-import { fakeDeps, scriptedGate, settings, TEST_REGISTRY } from '../net/testing/fake-gate';
+import type { CheckResults } from '../model';
+import { PENDING } from '../model';
+import { scriptedGate, TEST_REGISTRY } from '../net/testing/fake-gate';
 import type { LedgerEntry } from '../net/types';
 import { createCheckClient } from '../popup/check-client';
-import { PENDING, PROBES, type Probes, runCheck } from '../probes/run';
-import type { CheckResults } from '../probes/types';
+import { PROBES, type Probes, runCheck } from '../probes/run';
+import { fakeDeps, settings } from '../probes/testing/fake-deps';
 import { fakePeerClass, line } from '../probes/webrtc/fake-peer';
 import { gatherCandidates } from '../probes/webrtc/gather';
 import { decide } from '../verdict';

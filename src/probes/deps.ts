@@ -1,22 +1,7 @@
 import type { Registry } from '../endpoints';
+import type { HostView } from '../model';
 import type { Gate, LedgerSink } from '../net/types';
-import type { HostView } from './types';
 import type { Gatherer } from './webrtc/gather';
-
-/** What a check is asked to do; the options page edits it, storage keeps it. */
-export interface Settings {
-  /** Enabled endpoint ids, per probe; an id not in this build's registry is ignored. */
-  readonly ipv4: readonly string[];
-  readonly ipv6: readonly string[];
-  /** Result/session endpoint ids that name a DNS provider: 'leakless-dns', 'mullvad-dns', 'bashws-result'. */
-  readonly dns: readonly string[];
-  readonly webrtc: readonly string[];
-  readonly securedns: readonly string[];
-  /** Fresh names resolved per DNS provider: 6, or 36 for the extended test. */
-  readonly dnsNames: number;
-  /** Per-request deadline. */
-  readonly deadlineMs: number;
-}
 
 /** The browser, as the probes see it: injectable, so the engine runs under vitest in Node. */
 export interface ProbeDeps {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildRegistry } from '../endpoints';
-import type { ProbeDeps, Settings } from './deps';
-import { outerDeadlineMs, PENDING, type Probes, runCheck } from './run';
-
-import type { CheckResults, DnsResult, IpResult, LocaleResult, ProbeName, SecureDnsResult, WebRtcResult } from './types';
+import type { CheckResults, DnsResult, IpResult, LocaleResult, ProbeName, SecureDnsResult, Settings, WebRtcResult } from '../model';
+import { PENDING } from '../model';
+import type { ProbeDeps } from './deps';
+import { outerDeadlineMs, type Probes, runCheck } from './run';
 
 const settings: Settings = { ipv4: [], ipv6: [], dns: [], webrtc: [], securedns: [], dnsNames: 6, deadlineMs: 1000 };
 const deps: ProbeDeps = {

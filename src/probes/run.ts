@@ -1,12 +1,10 @@
-import type { ProbeDeps, Settings } from './deps';
+import { type CheckResults, PENDING, PROBE_NAMES, type ProbeName, type Problem, type ResultOf, type Settings } from '../model';
+import type { ProbeDeps } from './deps';
 import { probeDns } from './dns';
 import { probeIp } from './ip';
 import { probeLocale } from './locale';
 import { probeSecureDns } from './securedns';
-import type { CheckResults, ProbeName, ProbeState, Problem } from './types';
 import { probeWebRtc } from './webrtc';
-
-type ResultOf<K extends ProbeName> = CheckResults[K] extends ProbeState<infer T> ? T : never;
 
 /** The probe functions, injectable so the runner can be tested with fakes. */
 export type Probes = {
@@ -22,20 +20,6 @@ export const PROBES: Probes = {
   securedns: probeSecureDns,
   locale: (deps) => probeLocale(deps),
 };
-
-const NAMES: readonly ProbeName[] = ['ipv4', 'ipv6', 'dns', 'webrtc', 'securedns', 'locale'];
-
-const WAITING = Object.freeze({ state: 'pending' } as const);
-
-/** Where every check starts: nothing known yet. */
-export const PENDING: CheckResults = Object.freeze({
-  ipv4: WAITING,
-  ipv6: WAITING,
-  dns: WAITING,
-  webrtc: WAITING,
-  securedns: WAITING,
-  locale: WAITING,
-});
 
 /** Every probe has its own deadlines; this only catches one that hangs anyway (a bug, or a browser API that never answers). */
 export function outerDeadlineMs(settings: Settings): number {
@@ -81,7 +65,7 @@ export async function runCheck(
 ): Promise<CheckResults> {
   let current = PENDING;
   await Promise.all(
-    NAMES.map(async (name) => {
+    PROBE_NAMES.map(async (name) => {
       const state = await settle(name, probes, deps, settings, signal);
       current = Object.freeze({ ...current, [name]: Object.freeze(state) });
       try {

@@ -1,13 +1,11 @@
 import * as v from 'valibot';
 import { endpointsFor, type Registry } from '../endpoints';
-import type { Settings } from './deps';
+import { DEADLINE_MS, DNS_NAME_COUNTS, DNS_NAMES, type Settings } from '../model';
 
 type ListKey = 'ipv4' | 'ipv6' | 'dns' | 'webrtc' | 'securedns';
 
 /** The DNS endpoints that name a provider in the options (lookups and session ids come along with them). */
 const DNS_PROVIDER_IDS = ['leakless-dns', 'mullvad-dns', 'bashws-result'];
-export const DNS_NAMES = [6, 36] as const;
-export const DEADLINE_MS = { min: 1000, max: 30_000, default: 5000 } as const;
 
 const has = (registry: Registry, id: string) => registry.endpoints.some((e) => e.id === id);
 const selfHostedFirst = <T extends { provider: string }>(list: T[]) =>
@@ -38,7 +36,7 @@ export function defaultSettings(registry: Registry): Settings {
     // One STUN server and one whoami name: each extra one is another third party that sees the user.
     webrtc: firstPresent(registry, ['leakless-stun', 'cloudflare-stun']),
     securedns: firstPresent(registry, ['leakless-whoami', 'akamai-whoami']),
-    dnsNames: DNS_NAMES[0],
+    dnsNames: DNS_NAME_COUNTS.quick,
     deadlineMs: DEADLINE_MS.default,
   };
 }

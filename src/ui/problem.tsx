@@ -1,5 +1,5 @@
 import { codeKey } from '../i18n/codes';
-import type { Observation, Problem } from '../probes/types';
+import type { Observation, Problem } from '../model';
 import { useEnv } from './env';
 
 /** The problem as a sentence; the technical detail (network data) follows as plain text, never markup. */

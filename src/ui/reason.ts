@@ -1,5 +1,6 @@
-import { codeKey, type ParamKind, REASON_PARAMS } from '../i18n/codes';
-import type { Reason } from '../probes/types';
+import { codeKey } from '../i18n/codes';
+import type { Reason } from '../model';
+import { type ParamKind, REASON_PARAMS } from '../model';
 import type { UiEnv } from './env';
 import { countryName } from './names';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CheckResults, IpMeta, IpResult, ProbeState, Reason, Resolver, WebRtcResult } from '../probes/types';
+import type { CheckResults, IpMeta, IpResult, ProbeState, Reason, Resolver, WebRtcResult } from '../model';
 import { decide } from '.';
 
 const address = fc.oneof(fc.ipV4(), fc.ipV6(), fc.constantFrom('185.65.135.10', '2a03:1b20::1', 'not-an-ip', ''));

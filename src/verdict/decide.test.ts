@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckResults, IpMeta, ReasonCode, VerdictLevel } from '../probes/types';
+import type { CheckResults, IpMeta, ReasonCode, VerdictLevel } from '../model';
 import { decide, MAX_PER_KIND } from '.';
 import { absent, CLEAN, dns, done, EXIT4, EXIT6, failed, ip, locale, M247, pending, resolver, webrtc } from './fixtures';
 

@@ -1,5 +1,5 @@
-import { parseIp } from '../probes/address';
-import type { CheckResults, IpMeta, IpResult, ProbeState } from '../probes/types';
+import type { CheckResults, IpMeta, IpResult, ProbeState } from '../model';
+import { canonicalIp } from '../model/address';
 
 /** An address the web sees, with what providers say about it. */
 export interface Exit {
@@ -11,8 +11,6 @@ export interface Exit {
 export function resultOf<T>(state: ProbeState<T>): T | null {
   return state.state === 'done' ? state.result : null;
 }
-
-export const canonicalIp = (text: string): string | null => parseIp(text)?.toString() ?? null;
 
 export function sameIp(a: string, b: string): boolean {
   return (canonicalIp(a) ?? a.toLowerCase()) === (canonicalIp(b) ?? b.toLowerCase());

@@ -1,5 +1,5 @@
 // Test fixtures (used by the verdict tests only): a clean VPN check, and builders to change one fact at a time.
-import type { CheckResults, IpMeta, IpResult, ProbeState, ProblemCode, Resolver, WebRtcResult } from '../probes/types';
+import type { CheckResults, IpMeta, IpResult, ProbeState, ProblemCode, Resolver, WebRtcResult } from '../model';
 
 export const pending = { state: 'pending' } as const;
 export const done = <T>(result: T): ProbeState<T> => ({ state: 'done', result });

@@ -1,4 +1,4 @@
-import type { CheckResults, Reason, Verdict, VerdictLevel } from '../probes/types';
+import type { CheckResults, Reason, Verdict, VerdictLevel } from '../model';
 import { exits } from './facts';
 import { dnsReasons, infoReasons, ipv6Reasons, unknownReasons, warningReasons, webRtcReasons } from './rules';
 

@@ -1,6 +1,6 @@
-import type { CheckResults, Reason, ReasonCode } from '../probes/types';
+import type { CheckResults, Reason, ReasonCode } from '../model';
+import { canonicalIp } from '../model/address';
 import {
-  canonicalIp,
   exits,
   ipUnknown,
   networksComparable,

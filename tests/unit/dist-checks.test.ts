@@ -6,8 +6,8 @@ import base from '../../manifest.json' with { type: 'json' };
 import { pageAssets } from '../../scripts/check-budget';
 import { manifestProblems } from '../../scripts/check-manifest';
 import { unexpected } from '../../scripts/lint-firefox';
-import { makeManifest, type Target } from '../../scripts/manifest';
 import { buildRegistry } from '../../src/endpoints/registry';
+import { makeManifest, type Target } from '../../src/manifest/derive';
 
 const pkg = { displayName: 'Leakless', version: '1.0.0', description: 'd' };
 const built = (target: Target) => makeManifest({ base, pkg, registry: buildRegistry(null), target }) as Record<string, unknown>;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fireRogueRequests, handleRogueMessage, maybeFireRogue } from '../../src/endpoints/rogue';
+import { fireRogueRequests, handleRogueMessage, maybeFireRogue } from '../../src/test-support/rogue';
 
 const sendMessage = vi.hoisted(() => vi.fn(async () => undefined));
 vi.mock('../../src/ext/browser', () => ({ browser: { runtime: { sendMessage } } }));

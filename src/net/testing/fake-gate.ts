@@ -1,9 +1,7 @@
-// Test helpers only: a scripted Gate and ProbeDeps around it.
+// Test helpers only: a scripted Gate.
 
 import { buildRegistry, type Endpoint, type Registry } from '../../endpoints';
 import { EXAMPLE_SERVER } from '../../endpoints/self-hosted';
-import type { ProbeDeps, Settings } from '../../probes/deps';
-import { randomToken } from '../../probes/tokens';
 import type { Gate, GateRequest, GateResponse } from '../types';
 
 export const TEST_REGISTRY: Registry = buildRegistry(EXAMPLE_SERVER);
@@ -30,34 +28,6 @@ export const okBody = (body: string, contentType = 'application/json'): GateResp
 export const okJson = (value: unknown): GateResponse => okBody(JSON.stringify(value));
 export const failed = (code: Extract<GateResponse, { ok: false }>['problem']['code'], status?: number): GateResponse =>
   status === undefined ? { ok: false, problem: { code } } : { ok: false, problem: { code }, status };
-
-export function fakeDeps(gate: Gate, overrides: Partial<ProbeDeps> = {}): ProbeDeps {
-  let t = 0;
-  return {
-    registry: TEST_REGISTRY,
-    gate,
-    ledger: { record() {} },
-    RTCPeerConnection: null,
-    randomToken: (length?: number) => randomToken(length),
-    now: () => (t += 5),
-    timeZone: () => 'UTC',
-    languages: () => ['en'],
-    ...overrides,
-  };
-}
-
-export function settings(overrides: Partial<Settings> = {}): Settings {
-  return {
-    ipv4: ['leakless-ipv4', 'mullvad-ipv4', 'ipify-ipv4', 'cloudflare-ipv4'],
-    ipv6: ['leakless-ipv6', 'mullvad-ipv6', 'ipify-ipv6'],
-    dns: ['leakless-dns', 'mullvad-dns', 'bashws-result'],
-    webrtc: [],
-    securedns: [],
-    dnsNames: 6,
-    deadlineMs: 4000,
-    ...overrides,
-  };
-}
 
 export function endpointOf(id: string): Endpoint {
   const e = TEST_REGISTRY.endpoints.find((x) => x.id === id);

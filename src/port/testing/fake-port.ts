@@ -1,5 +1,6 @@
 // Test doubles for runtime.Port (used by the tests only).
-import { CHECK_PORT, type PortLike } from '../protocol';
+import { CHECK_PORT } from '../../model';
+import type { PortLike } from '../protocol';
 
 export interface FakePort extends PortLike {
   /** Everything posted on this end, oldest first. */

@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import { type Endpoint, endpointById } from '../../endpoints';
-import { fail, ok } from '../../net/problems';
+import type { Outcome } from '../../model';
+import { fail, ok } from '../../model';
 import { alpha2 } from '../ip/countries';
 import { cleanText, MAX_BODY_CHARS, parseWith, record } from '../ip/parse-json';
-import type { Outcome } from '../types';
 import { type Found, toFound } from './found';
 import { type DnsContext, nameResolved, type ProviderRun } from './lookups';
 

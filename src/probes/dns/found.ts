@@ -1,6 +1,6 @@
-import { fail, ok } from '../../net/problems';
-import { parseAnyIp } from '../address';
-import type { Outcome, Problem, Resolver } from '../types';
+import type { Outcome, Problem, Resolver } from '../../model';
+import { fail, ok } from '../../model';
+import { parseAnyIp } from '../../model/address';
 
 /** A resolver as one provider reports it, before we know who else saw it. */
 export interface Found {

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import type { Endpoint } from '../../endpoints';
-import { fail } from '../../net/problems';
+import type { Outcome } from '../../model';
+import { fail } from '../../model';
 import { parseWith, record, text } from '../ip/parse-json';
-import type { Outcome } from '../types';
 import { collect, type Found, toFound } from './found';
 import { type DnsContext, freshLabels, lookupEach, type ProviderRun } from './lookups';
 

@@ -1,7 +1,7 @@
 import type { Endpoint } from '../../endpoints';
+import type { Outcome } from '../../model';
 import type { GateResponse } from '../../net/types';
 import type { ProbeDeps } from '../deps';
-import type { Outcome } from '../types';
 import type { Found } from './found';
 
 /** What a DNS provider run needs: the deps, how many fresh names, and the per-request budget. */

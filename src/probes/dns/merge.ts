@@ -1,4 +1,4 @@
-import type { Observation, Resolver } from '../types';
+import type { Observation, Resolver } from '../../model';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

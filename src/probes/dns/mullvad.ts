@@ -1,9 +1,9 @@
 import * as v from 'valibot';
 import type { Endpoint } from '../../endpoints';
+import type { Outcome } from '../../model';
 import { countryCode } from '../ip/countries';
 import { cleanText, optionalText, parseWith, record } from '../ip/parse-json';
 import { bytesFromTokens, uuidV4 } from '../tokens';
-import type { Outcome } from '../types';
 import { collect, type Found, toFound } from './found';
 import { type DnsContext, freshLabels, lookupEach, type ProviderRun } from './lookups';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAnyIp } from '../address';
+import { parseAnyIp } from '../../model/address';
 import { parseBashwsId, parseBashwsResult } from './bashws';
 import { parseLeaklessDns } from './leakless';
 import { parseMullvadDns } from './mullvad';

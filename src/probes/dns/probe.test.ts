@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { failed, fakeDeps, okBody, okJson, type ScriptedGate, scriptedGate, settings } from '../../net/testing/fake-gate';
+import { failed, okBody, okJson, type ScriptedGate, scriptedGate } from '../../net/testing/fake-gate';
 import type { GateRequest, GateResponse } from '../../net/types';
+import { fakeDeps, settings } from '../../probes/testing/fake-deps';
 import { probeDns } from './probe';
 import { BASHWS_RESULT, MULLVAD_DNS_CLEAN, MULLVAD_DNS_LEAK } from './samples';
 

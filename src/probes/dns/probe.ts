@@ -1,7 +1,7 @@
 import { type Endpoint, endpointById } from '../../endpoints';
-import { problem } from '../../net/problems';
-import type { ProbeDeps, Settings } from '../deps';
-import type { DnsResult, Observation, Outcome, Resolver } from '../types';
+import type { DnsResult, Observation, Outcome, Resolver, Settings } from '../../model';
+import { problem } from '../../model';
+import type { ProbeDeps } from '../deps';
 import { runBashws } from './bashws';
 import { toResolvers } from './found';
 import { runLeaklessDns } from './leakless';

@@ -1,6 +1,6 @@
 import type { ProviderId } from '../../endpoints';
-import { fail } from '../../net/problems';
-import type { Outcome, PublicIp } from '../types';
+import type { Outcome, PublicIp } from '../../model';
+import { fail } from '../../model';
 import { parseCloudflareTrace } from './cloudflare';
 import { parseIpifyIp } from './ipify';
 import { parseLeaklessIp } from './leakless';

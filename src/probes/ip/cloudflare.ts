@@ -1,6 +1,6 @@
-import { fail } from '../../net/problems';
-import { parsePublicIp } from '../address';
-import type { Outcome, PublicIp } from '../types';
+import type { Outcome, PublicIp } from '../../model';
+import { fail } from '../../model';
+import { parsePublicIp } from '../../model/address';
 import { alpha2 } from './countries';
 import { meta } from './meta';
 import { MAX_BODY_CHARS } from './parse-json';

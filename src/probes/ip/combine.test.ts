@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IpMeta, Observation, ProblemCode, PublicIp } from '../types';
+import type { IpMeta, Observation, ProblemCode, PublicIp } from '../../model';
 import { combineIp } from './combine';
 
 const said = (endpointId: string, ip: string, meta: IpMeta = {}): Observation<PublicIp> => ({

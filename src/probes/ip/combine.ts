@@ -1,4 +1,4 @@
-import type { IpResult, Observation, PublicIp } from '../types';
+import type { IpResult, Observation, PublicIp } from '../../model';
 import { mergeMeta } from './meta';
 
 /** Failures that mean "could not connect", as opposed to a provider answering wrongly. */

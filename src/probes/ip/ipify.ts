@@ -1,5 +1,5 @@
-import { parsePublicIp } from '../address';
-import type { Outcome, PublicIp } from '../types';
+import type { Outcome, PublicIp } from '../../model';
+import { parsePublicIp } from '../../model/address';
 import { parseWith, record, text } from './parse-json';
 
 /** `ipify-ipv4`/`-ipv6` with format=json → {"ip":"…"} (rdegges/ipify-api). */

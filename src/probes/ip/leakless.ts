@@ -1,7 +1,7 @@
 import * as v from 'valibot';
-import { fail } from '../../net/problems';
-import { parsePublicIp } from '../address';
-import type { Outcome, PublicIp } from '../types';
+import type { Outcome, PublicIp } from '../../model';
+import { fail } from '../../model';
+import { parsePublicIp } from '../../model/address';
 import { parseWith, record, text } from './parse-json';
 
 /** Our own server's /ip (server/): {"ip":"…","family":4|6}. */

@@ -1,4 +1,4 @@
-import type { IpMeta } from '../types';
+import type { IpMeta } from '../../model';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

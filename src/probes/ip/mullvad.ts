@@ -1,5 +1,5 @@
-import { parsePublicIp } from '../address';
-import type { Outcome, PublicIp } from '../types';
+import type { Outcome, PublicIp } from '../../model';
+import { parsePublicIp } from '../../model/address';
 import { countryCode } from './countries';
 import { meta } from './meta';
 import { cleanText, optionalBoolean, optionalText, parseWith, record, text } from './parse-json';

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { fail, ok, problem } from '../../net/problems';
-import type { Outcome, Problem } from '../types';
+import type { Outcome, Problem } from '../../model';
+import { fail, ok, problem } from '../../model';
 
 /** The gate's default cap; a parser called directly must not accept more than the gate would deliver. */
 export const MAX_BODY_CHARS = 64 * 1024;

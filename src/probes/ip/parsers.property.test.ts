@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyAddress } from '../address';
+import { classifyAddress } from '../../model/address';
 import { IP_ADAPTERS, type IpParser } from './adapters';
 
 const parsers: [string, IpParser][] = Object.entries(IP_ADAPTERS).flatMap(([name, a]) =>

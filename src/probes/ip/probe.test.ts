@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { failed, fakeDeps, okBody, okJson, scriptedGate, settings } from '../../net/testing/fake-gate';
+import { failed, okBody, okJson, scriptedGate } from '../../net/testing/fake-gate';
 import type { GateRequest, GateResponse } from '../../net/types';
+import { fakeDeps, settings } from '../../probes/testing/fake-deps';
 import { safeParse } from './adapters';
 import { probeIp } from './probe';
 import { CLOUDFLARE_TRACE, MULLVAD_EXIT_V4 } from './samples';

@@ -1,7 +1,7 @@
 import { type Endpoint, endpointById } from '../../endpoints';
-import { problem } from '../../net/problems';
-import type { ProbeDeps, Settings } from '../deps';
-import type { IpResult, Observation, Outcome, PublicIp } from '../types';
+import type { IpResult, Observation, Outcome, PublicIp, Settings } from '../../model';
+import { problem } from '../../model';
+import type { ProbeDeps } from '../deps';
 import { IP_ADAPTERS, type IpAdapter, safeParse } from './adapters';
 import { combineIp } from './combine';
 

@@ -1,5 +1,5 @@
+import type { LocaleResult } from '../../model';
 import type { ProbeDeps } from '../deps';
-import type { LocaleResult } from '../types';
 import { timeZoneCountries } from './countries';
 
 export { timeZoneCountries } from './countries';

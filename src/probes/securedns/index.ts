@@ -1,8 +1,8 @@
 import { type Endpoint, endpointById } from '../../endpoints';
+import type { Observation, Outcome, SecureDnsResult, Settings } from '../../model';
+import { parseAnyIp, parsePublicIp } from '../../model/address';
 import type { ResolveResponse } from '../../net/types';
-import { parseAnyIp, parsePublicIp } from '../address';
-import type { ProbeDeps, Settings } from '../deps';
-import type { Observation, Outcome, SecureDnsResult } from '../types';
+import type { ProbeDeps } from '../deps';
 
 type Answer = { readonly resolverIps: readonly string[]; readonly isTRR: boolean };
 

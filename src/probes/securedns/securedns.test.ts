@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildRegistry, type Endpoint } from '../../endpoints';
+import type { Settings } from '../../model';
 import type { Gate, ResolveResponse } from '../../net/types';
-import type { ProbeDeps, Settings } from '../deps';
+import type { ProbeDeps } from '../deps';
 import { probeSecureDns } from '.';
 
 const registry = buildRegistry('https://check.example.org');

@@ -1,6 +1,6 @@
 // The only code that touches RTCPeerConnection. Kept apart from the probe so it can run wherever the API
 // exists: Chrome's MV3 service worker has none, so there the popup page runs this for the background.
-import type { Problem } from '../types';
+import type { Problem } from '../../model';
 import { parseCandidate, REFLEXIVE_TYPES } from './candidate';
 
 export type PeerConstructor = typeof RTCPeerConnection;

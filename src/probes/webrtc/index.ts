@@ -1,14 +1,13 @@
 import { type Endpoint, endpointById, endpointHost, expand } from '../../endpoints';
-import { isPublicIp, parseIp } from '../address';
-import type { ProbeDeps, Settings } from '../deps';
-import type { HostView, Observation, Problem, WebRtcResult } from '../types';
+import { DEADLINE_MS, type HostView, type Observation, type Problem, type Settings, type WebRtcResult } from '../../model';
+import { canonicalIp, isPublicIp } from '../../model/address';
+import type { ProbeDeps } from '../deps';
 import { type Candidate, parseCandidate, REFLEXIVE_TYPES } from './candidate';
 import { type Gatherer, type GatherResult, gatherCandidates } from './gather';
 
 export { type Candidate, parseCandidate } from './candidate';
 export { type Gatherer, type GatherResult, gatherCandidates } from './gather';
 
-const DEFAULT_DEADLINE_MS = 5000;
 /** A STUN binding request is a 20-byte header; browsers add a few attributes we cannot see. */
 const STUN_REQUEST_BYTES = 20;
 
@@ -22,7 +21,7 @@ const disabled = (hostView: HostView): WebRtcResult => ({
 });
 
 function deadlineOf(settings: Settings): number {
-  return Number.isFinite(settings.deadlineMs) && settings.deadlineMs > 0 ? settings.deadlineMs : DEFAULT_DEADLINE_MS;
+  return Number.isFinite(settings.deadlineMs) && settings.deadlineMs > 0 ? settings.deadlineMs : DEADLINE_MS.default;
 }
 
 /** The injected gatherer (the background's, which may ask the popup), or this context's RTCPeerConnection. */
@@ -36,8 +35,6 @@ function stunEndpoints(deps: ProbeDeps, settings: Settings): Endpoint[] {
     .map((id) => endpointById(deps.registry, id))
     .filter((e): e is Endpoint => e !== undefined && e.probe === 'webrtc' && e.transport === 'stun');
 }
-
-const canonicalIp = (text: string): string | null => parseIp(text)?.toString() ?? null;
 
 function unique(values: Iterable<string>): string[] {
   return [...new Set(values)];

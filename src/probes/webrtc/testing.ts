@@ -2,8 +2,9 @@
 
 import { buildRegistry, endpointById } from '../../endpoints';
 import { EXAMPLE_SERVER } from '../../endpoints/self-hosted';
+import type { Settings } from '../../model';
 import type { LedgerEntry } from '../../net/types';
-import type { ProbeDeps, Settings } from '../deps';
+import type { ProbeDeps } from '../deps';
 import { fakePeerClass, type PeerScript } from './fake-peer';
 
 export const registry = buildRegistry(EXAMPLE_SERVER);

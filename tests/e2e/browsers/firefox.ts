@@ -1,5 +1,5 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { GECKO_ID } from '../../../scripts/manifest';
+import { GECKO_ID } from '../../../src/manifest/derive';
 import { FAKE_HOSTS } from '../world/addresses';
 import { DIST_TEST, FIREFOX_UUID } from './dists';
 

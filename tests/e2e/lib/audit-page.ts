@@ -18,7 +18,7 @@ export function readAuditPage(): AuditView {
 
 export const auditPageReady = () => document.querySelector('main')?.getAttribute('aria-busy') === 'false';
 
-/** The hosts of the test build's planted requests (src/endpoints/rogue.ts): a page fetch, an image, a background fetch. */
+/** The hosts of the test build's planted requests (src/test-support/rogue.ts): a page fetch, an image, a background fetch. */
 export const ROGUE_HOSTS = ['fetch.rogue.leakless.test', 'img.rogue.leakless.test', 'bg.rogue.leakless.test'];
 
 /** Every planted request is reported as a blocked attempt, and the audit no longer passes. */

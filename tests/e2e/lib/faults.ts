@@ -6,8 +6,9 @@
 import { expect } from 'vitest';
 import messages from '../../../public/_locales/en/messages.json' with { type: 'json' };
 import { REPLY_GRACE_MS } from '../../../src/background/remote-gather';
-import { isCheckResults, STORAGE_KEYS } from '../../../src/ext/storage';
-import type { ProblemCode } from '../../../src/probes/types';
+import { isCheckResults } from '../../../src/ext/storage';
+import { LOCAL_KEYS } from '../../../src/ext/storage-keys';
+import type { ProblemCode } from '../../../src/model';
 import { faultApplies } from '../world/fault-replies';
 import { type EndpointId, FAULTS, type Fault, type FaultTable } from '../world/faults';
 import { CLEAN, type Scenario } from '../world/scenario';
@@ -230,11 +231,11 @@ export async function expectNoErrors(browser: ProbeBrowser, label: string): Prom
 export async function expectStorageSound(browser: ProbeBrowser, label: string): Promise<void> {
   const stored = await browser.readStorage();
   expect(
-    Object.keys(stored).filter((k) => !Object.values(STORAGE_KEYS).includes(k as never)),
+    Object.keys(stored).filter((k) => !Object.values(LOCAL_KEYS).includes(k as never)),
     `${label}: unknown keys`,
   ).toEqual([]);
-  expect(stored[STORAGE_KEYS.settings], `${label}: settings`).toEqual(FAULT_SETTINGS);
-  const last = stored[STORAGE_KEYS.last];
+  expect(stored[LOCAL_KEYS.settings], `${label}: settings`).toEqual(FAULT_SETTINGS);
+  const last = stored[LOCAL_KEYS.last];
   if (last !== undefined) expect(isCheckResults(last), `${label}: lastResult is a valid CheckResults`).toBe(true);
 }
 
@@ -259,7 +260,7 @@ export function expectLikeBaseline(run: PopupRun, baseline: Baseline, label: str
 /** Presets the fault settings (and remembering, so a stored result is checked too) and takes a clean baseline. */
 export async function prepare(world: World, browser: ProbeBrowser, scenario: Scenario = CLEAN): Promise<Baseline> {
   world.scenario = scenario;
-  await browser.setStorage({ [STORAGE_KEYS.settings]: FAULT_SETTINGS, [STORAGE_KEYS.remember]: true });
+  await browser.setStorage({ [LOCAL_KEYS.settings]: FAULT_SETTINGS, [LOCAL_KEYS.remember]: true });
   const run = await browser.openPopup(30_000);
   for (const section of ['ipv4', 'ipv6', 'dns'] as const) {
     expect(

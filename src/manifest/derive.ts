@@ -1,4 +1,4 @@
-import { hostPatterns, type Registry } from '../src/endpoints';
+import { hostPatterns, type Registry } from '../endpoints';
 
 export type Target = 'chrome' | 'firefox';
 

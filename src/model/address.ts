@@ -1,6 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { fail, ok } from '../net/problems';
-import type { Outcome } from './types';
+import { fail, type Outcome, ok } from './problem';
 
 export type AddressClass = 'public' | 'private' | 'loopback' | 'link-local' | 'cgnat' | 'ula' | 'documentation' | 'other';
 
@@ -71,6 +70,9 @@ export function classifyAddress(text: string): AddressClass {
 export function isPublicIp(text: string): boolean {
   return classifyAddress(text) === 'public';
 }
+
+/** The canonical form of an address (IPv4 dotted, IPv6 RFC 5952), or null when it is none. */
+export const canonicalIp = (text: unknown): string | null => parseIp(text)?.toString() ?? null;
 
 /** Any valid address in canonical form (IPv4 dotted, IPv6 RFC 5952), public or not. */
 export function parseAnyIp(text: unknown): Outcome<{ readonly ip: string; readonly family: 4 | 6 }> {

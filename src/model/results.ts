@@ -1,28 +1,5 @@
-// The probe engine's contract: what each probe yields, and what the popup and the verdict read.
-// User-facing words are never built here: errors and reasons carry a code (an i18n message key)
-// and the values to fill in, so every language says the same thing.
-
-/** Why one provider (or a whole probe) gave no usable answer. `code` is an i18n key suffix. */
-export type ProblemCode =
-  | 'unreachable' // connection refused, DNS failure, TLS failure, offline
-  | 'timeout' // no complete answer before the deadline
-  | 'http-status' // a non-2xx status; detail = the status
-  | 'rate-limited' // 429
-  | 'too-large' // body over the cap
-  | 'not-json' // expected JSON, got something else (captive portals, HTML)
-  | 'bad-shape' // valid JSON, wrong fields or types; detail = the first issue
-  | 'not-an-ip' // the field that should hold an IP does not
-  | 'wrong-family' // an IPv6 answer on the IPv4 endpoint, or the reverse
-  | 'not-public' // a private, loopback, CGNAT, documentation… address reported as public
-  | 'blocked' // the browser or another extension blocked the request or the API
-  | 'unavailable' // the API does not exist in this browser
-  | 'internal'; // a bug of ours, caught so it breaks only this line
-
-export interface Problem {
-  readonly code: ProblemCode;
-  /** A short technical detail (status code, field name); shown after the sentence, never as HTML. */
-  readonly detail?: string;
-}
+// What each probe yields, and the state of a whole check: what the verdict, the port, storage and the popup read.
+import type { Outcome, Problem } from './problem';
 
 /** What a provider says about an address, when it says it. All optional. */
 export interface IpMeta {
@@ -34,8 +11,6 @@ export interface IpMeta {
   readonly vpnExit?: boolean;
 }
 
-export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: Problem };
-
 /** One provider's answer for one probe. */
 export interface Observation<T> {
   readonly endpointId: string;
@@ -44,7 +19,7 @@ export interface Observation<T> {
 }
 
 export interface PublicIp {
-  readonly ip: string; // canonical form (ipaddr.js toString / toNormalizedString for v6 short form)
+  readonly ip: string; // canonical form (see canonicalIp)
   readonly meta: IpMeta;
 }
 
@@ -82,7 +57,8 @@ export interface DnsResult {
  * for ordinary pages. 'privileged': gathered in a context the browser exempts from that masking (Chromium's
  * extension pages), which web pages only match once granted camera or microphone access.
  */
-export type HostView = 'pages' | 'privileged';
+export const HOST_VIEWS = ['pages', 'privileged'] as const;
+export type HostView = (typeof HOST_VIEWS)[number];
 
 export interface WebRtcResult {
   /** 'disabled': RTCPeerConnection missing, stubbed or throwing (browser setting or another extension). */
@@ -114,9 +90,11 @@ export interface LocaleResult {
   readonly languages: readonly string[];
 }
 
-export type ProbeName = 'ipv4' | 'ipv6' | 'dns' | 'webrtc' | 'securedns' | 'locale';
+/** Every probe, in the order the popup shows them; the union below is derived from this one list. */
+export const PROBE_NAMES = ['ipv4', 'ipv6', 'dns', 'webrtc', 'securedns', 'locale'] as const;
+export type ProbeName = (typeof PROBE_NAMES)[number];
 
-/** A probe's state in the popup: still running, done, or failed as a whole (never thrown). */
+/** A probe's state: still running, done, or failed as a whole (never thrown). */
 export type ProbeState<T> =
   | { readonly state: 'pending' }
   | { readonly state: 'done'; readonly result: T }
@@ -131,40 +109,27 @@ export interface CheckResults {
   readonly locale: ProbeState<LocaleResult>;
 }
 
-export type VerdictLevel = 'leak' | 'clean' | 'unknown';
+export type ResultOf<K extends ProbeName> = CheckResults[K] extends ProbeState<infer T> ? T : never;
 
-/**
- * Every reason the verdict can give; the popup shows `reason_<code>` from _locales with `params` in order.
- * Leaks: something reveals more than the web already sees. Warnings lower confidence or hint at a leak.
- */
-export type ReasonCode =
-  | 'webrtc-reveals-other-ip' // leak: [webrtcIp, webIp]
-  | 'webrtc-reveals-ip-no-web-ip' // warning: [webrtcIp] (web IP unknown, cannot compare)
-  | 'ipv6-other-network' // leak: [ipv6Org or ipv6, ipv4Org or ipv4]
-  | 'ipv6-uncompared' // warning: [ipv6] both families present, but no fact to compare their networks by
-  | 'dns-other-organization' // leak: [resolverIp, resolverOrg, ipOrg]
-  | 'dns-other-country' // leak: [resolverIp, resolverCountry, ipCountry]
-  | 'local-ips-exposed' // warning: [comma-separated local IPs] every page can read them
-  | 'local-ips-permitted-sites' // info: [comma-separated local IPs] only sites allowed camera/microphone can
-  | 'timezone-mismatch' // warning: [timeZone, ipCountry]
-  | 'providers-disagree' // warning: [family '4'|'6', comma-separated IPs]
-  | 'ip-unknown' // unknown: [family] no provider answered for the IPv4 address
-  | 'dns-unknown' // unknown: [] no resolver list
-  | 'webrtc-unknown' // unknown: [] the WebRTC probe failed
-  | 'webrtc-disabled' // info: [] WebRTC is off: nothing to leak there
-  | 'securedns-on' // info: [] Firefox's DNS-over-HTTPS answered
-  | 'vpn-exit' // info: [provider] a provider says the IPv4 is a known VPN exit
-  | 'no-leak'; // info: [] nothing reveals more than the web sees
+const WAITING = Object.freeze({ state: 'pending' } as const);
 
-/** One reason, as an i18n key (`reason_<code>`) and its substitutions. */
-export interface Reason {
-  readonly code: ReasonCode;
-  readonly params: readonly string[];
-  readonly severity: 'leak' | 'warning' | 'info';
+/** Where every check starts: nothing known yet. */
+export const PENDING: CheckResults = Object.freeze({
+  ipv4: WAITING,
+  ipv6: WAITING,
+  dns: WAITING,
+  webrtc: WAITING,
+  securedns: WAITING,
+  locale: WAITING,
+});
+
+export function isSettled(results: CheckResults): boolean {
+  return PROBE_NAMES.every((name) => results[name].state !== 'pending');
 }
 
-export interface Verdict {
-  readonly level: VerdictLevel;
-  /** Most important first; reasons[0] is the banner's sentence. */
-  readonly reasons: readonly Reason[];
+/** Probes still pending become `internal` failures, so no section spins forever when a run is cut off. */
+export function failPending(results: CheckResults): CheckResults {
+  const out = { ...results };
+  for (const name of PROBE_NAMES) if (out[name].state === 'pending') out[name] = { state: 'failed', problem: { code: 'internal' } };
+  return out;
 }

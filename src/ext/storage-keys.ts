@@ -1,0 +1,17 @@
+// Every key the extension writes to browser storage, in one place: the self-audit treats any other key as a
+// finding, and "clear stored data" removes exactly these. storage.sync is never used (nothing leaves the machine).
+
+/** storage.local: what the user chose and, when asked to, the last result. */
+export const LOCAL_KEYS = { settings: 'settings', remember: 'rememberLast', last: 'lastResult' } as const;
+
+/** storage.session (gone when the browser closes): the self-audit's ledger and what each context observed. */
+export const SESSION_KEYS = { ledger: 'audit:ledger', observedPrefix: 'audit:observed:' } as const;
+
+export const KNOWN_LOCAL_KEYS: readonly string[] = Object.values(LOCAL_KEYS);
+
+/** One key per context, so two contexts appending at once never overwrite each other's list. */
+export const observedKey = (context: string): string => `${SESSION_KEYS.observedPrefix}${context}`;
+
+export function isAuditSessionKey(key: string): boolean {
+  return key === SESSION_KEYS.ledger || key.startsWith(SESSION_KEYS.observedPrefix);
+}
