@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeXorMappedAddress, MAGIC_COOKIE } from './stun/codec.ts';
-import { freshToken, hasCommand, httpGet, udpExchange, waitFor } from './testing.ts';
+import { freshToken, httpGet, requireCommand, udpExchange, waitFor } from './testing.ts';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 // Loaded straight into node (not via the tsx CLI, which keeps an IPC pipe in the temp dir).
@@ -50,7 +50,8 @@ function launch(args: string[], where = dirs()) {
 
 const listing = (dir: string): string[] => readdirSync(dir, { recursive: true }).map(String);
 
-describe.skipIf(!hasCommand('dig'))('zero-log (skipped: dig not installed)', () => {
+describe('zero-log', () => {
+  beforeAll(() => requireCommand('dig'));
   it('a full round leaves no trace in output or on disk; tokens expire; SIGTERM exits 0', async () => {
     const p = launch(['--listen', '127.0.0.1', '--http', '0', '--dns', '0', '--stun', '0', '--token-ttl', '1']);
     await waitFor(() => STARTUP.test(p.out.stdout), 15_000);

@@ -8,6 +8,14 @@ import type { LookupFunction } from 'node:net';
 import dnsPacket from 'dns-packet';
 import { MAGIC_COOKIE } from './stun/codec.ts';
 
+/**
+ * Fails the calling suite, loudly, when a tool its tests need is missing: `npm test` installs them first
+ * (scripts/ensure-browsers.sh), so a missing one means a broken setup, never a reason to skip.
+ */
+export function requireCommand(cmd: string): void {
+  if (!hasCommand(cmd)) throw new Error(`${cmd} is not installed: run sh scripts/ensure-browsers.sh (npm test does)`);
+}
+
 export function hasCommand(cmd: string): boolean {
   try {
     execFileSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' });

@@ -7,10 +7,9 @@ import dgram from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../index.ts';
-import { freshToken, hasCommand, httpGet, waitFor } from '../testing.ts';
+import { freshToken, httpGet, requireCommand, waitFor } from '../testing.ts';
 
 const ZONE = 'check.leakless.test';
-const have = hasCommand('dnsmasq');
 
 function freeUdpPort(address: string): Promise<number> {
   return new Promise((resolve) => {
@@ -22,7 +21,7 @@ function freeUdpPort(address: string): Promise<number> {
   });
 }
 
-describe.skipIf(!have)('through dnsmasq (skipped: dnsmasq not installed)', () => {
+describe('through dnsmasq', () => {
   let server: RunningServer;
   let dnsmasq: ChildProcess;
   let port: number;
@@ -36,6 +35,7 @@ describe.skipIf(!have)('through dnsmasq (skipped: dnsmasq not installed)', () =>
   };
 
   beforeAll(async () => {
+    requireCommand('dnsmasq');
     server = await startServer({ listen: ['127.0.0.1'], httpPort: 0, dnsPort: 0, stunPort: null, dnsRate: 0, httpRate: 0 });
     port = await freeUdpPort('127.0.0.2');
     // Forwards only the test zone, to loopback; no upstreams, no hosts file, no config file.

@@ -5,11 +5,10 @@ import { promisify } from 'node:util';
 import dnsPacket from 'dns-packet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../index.ts';
-import { dnsQuery, encodeQuery, freshToken, hasCommand, httpGet, udpExchange } from '../testing.ts';
+import { dnsQuery, encodeQuery, freshToken, httpGet, requireCommand, udpExchange } from '../testing.ts';
 
 const ZONE = 'check.leakless.test';
 const run = promisify(execFile);
-const haveDig = hasCommand('dig');
 
 let s: RunningServer;
 let dnsPort: number;
@@ -55,7 +54,8 @@ describe("node's dns.promises.Resolver", () => {
   });
 });
 
-describe.skipIf(!haveDig)('dig (skipped: dig not installed)', () => {
+describe('dig', () => {
+  beforeAll(() => requireCommand('dig'));
   const dig = async (...args: string[]) =>
     (await run('dig', [`@127.0.0.1`, '-p', String(dnsPort), '+time=2', '+tries=1', '+norec', ...args])).stdout;
 
