@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { summarize, table } from '../../scripts/mutation-summary';
+
+describe('mutation summary', () => {
+  it('scores each module: timeouts are kills, no coverage counts against it, ignored and compile errors do not count', () => {
+    const rows = summarize({
+      files: {
+        'src/b.ts': { mutants: [{ status: 'Killed' }, { status: 'Timeout' }, { status: 'Survived' }, { status: 'NoCoverage' }] },
+        'src/a.ts': { mutants: [{ status: 'Killed' }, { status: 'Ignored' }, { status: 'CompileError' }] },
+        'src/c.ts': { mutants: [] },
+      },
+    });
+    expect(rows).toEqual([
+      { file: 'src/a.ts', killed: 1, survived: 0, noCoverage: 0, score: 100 },
+      { file: 'src/b.ts', killed: 2, survived: 1, noCoverage: 1, score: 50 },
+      { file: 'src/c.ts', killed: 0, survived: 0, noCoverage: 0, score: 100 },
+    ]);
+    expect(table(rows.slice(1, 2))).toBe(
+      '| module | killed | survived | no coverage | score |\n|---|---:|---:|---:|---:|\n| `src/b.ts` | 2 | 1 | 1 | 50.0 % |\n',
+    );
+  });
+});
