@@ -39,7 +39,8 @@ function connect(t: RedisTarget): Scripted {
   const auth = { ...(t.username ? { username: t.username } : {}), ...(t.password ? { password: t.password } : {}) };
   const tls = t.tls ? { tls: {} } : {};
   const client = t.cluster
-    ? new Cluster(t.nodes, { ...CLIENT, redisOptions: { ...CLIENT, ...auth, ...tls } })
+    ? // The cluster's own ready check would go through the offline queue that is off here.
+      new Cluster(t.nodes, { ...CLIENT, enableReadyCheck: false, redisOptions: { ...CLIENT, ...auth, ...tls } })
     : new Redis({ ...CLIENT, ...auth, ...tls, host: t.nodes[0]?.host ?? '127.0.0.1', port: t.nodes[0]?.port ?? 6379, db: t.db });
   // Without a listener ioredis prints errors to stderr; the counters say what matters.
   client.on('error', () => {});
