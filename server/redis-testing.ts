@@ -8,6 +8,8 @@ import { hasCommand, waitFor } from './testing.ts';
 
 export interface TestRedis {
   port: number;
+  /** The running process, for the benchmark's memory figures. */
+  pid(): number | undefined;
   url: string;
   stop(): Promise<void>;
   /** Starts it again on the same port, empty (nothing was persisted). */
@@ -57,6 +59,7 @@ export async function startRedis({ cluster = false } = {}): Promise<TestRedis> {
   if (cluster) await formCluster(port);
   return {
     port,
+    pid: () => child?.pid,
     url: `${cluster ? 'redis-cluster' : 'redis'}://127.0.0.1:${port}`,
     async stop() {
       const c = child;
