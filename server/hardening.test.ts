@@ -53,7 +53,13 @@ async function hog(port: number, from: string, count: number) {
         }),
     ),
   );
-  return { sockets, closed: () => closedByServer, end: () => sockets.forEach((s) => s.destroy()) };
+  return {
+    sockets,
+    closed: () => closedByServer,
+    end: () => {
+      for (const s of sockets) s.destroy();
+    },
+  };
 }
 
 function tcpDns(port: number, name: string, from: string): Promise<Buffer | null> {
