@@ -38,6 +38,13 @@ describe('parseArgs', () => {
       '--token-ttl',
       '60',
       '--max-tokens=5',
+      '--tokens-per-source',
+      '2',
+      '--metrics',
+      '9464',
+      '--metrics-listen=::1',
+      '--store',
+      'redis://:pw@127.0.0.1:6380/2',
       '--max-resolvers',
       '3',
       '--dns-rate=0',
@@ -61,6 +68,10 @@ describe('parseArgs', () => {
       trustProxy: ['10.0.0.0/8', '::1'],
       tokenTtl: 60,
       maxTokens: 5,
+      tokensPerSource: 2,
+      metricsPort: 9464,
+      metricsListen: ['::1'],
+      store: 'redis://:pw@127.0.0.1:6380/2',
       maxResolvers: 3,
       dnsRate: 0,
       httpRate: 7,
@@ -94,6 +105,21 @@ describe('parseArgs', () => {
     bad(['--https', '8443'], /--https needs both --cert and --key/);
     bad(['--https', '8443', '--cert', 'c.pem'], /--https needs both/);
     bad(['--cert', 'c.pem', '--key', 'k.pem'], /without --https/);
+    bad(['--metrics-listen', 'localhost'], /--metrics-listen: 'localhost' is not an IP address/);
+    bad(['--metrics', 'x'], /--metrics: expected an integer/);
+    bad(['--tokens-per-source', '0'], /--tokens-per-source/);
+    bad(['--store', 'mysql://db'], /--store: expected 'memory', redis:\/\//);
+    // The password never appears in the message.
+    expect(() => parseArgs(['--store', 'redis://:hunter2@host:99999'])).toThrow(/^--store: bad host or port$/);
+  });
+
+  it('refuses token tables that cannot fit the documented MemoryMax=512M', () => {
+    // The old bound allowed 1,000,000 tokens × 1024 resolvers: hundreds of GiB at worst.
+    bad(['--max-tokens', '1000000'], /--max-tokens × --max-resolvers: up to 11445 MiB of tokens, over the 320 MiB/);
+    bad(['--max-tokens', '10000', '--max-resolvers', '1024'], /up to 3426 MiB/);
+    expect(parseArgs(['--max-tokens', '22000'])).toMatchObject({ maxTokens: 22000, maxResolvers: 32 });
+    // A shared store keeps the sets elsewhere: this node holds only its admission table.
+    expect(parseArgs(['--max-tokens', '800000', '--store', 'redis://127.0.0.1'])).toMatchObject({ maxTokens: 800000 });
   });
 });
 

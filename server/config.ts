@@ -1,4 +1,6 @@
+import { TABLE_BUDGET, tableBytes } from './budget.ts';
 import { isIPv4, isIPv6, parseCidr } from './ip.ts';
+import { parseStoreTarget } from './store/target.ts';
 
 export interface ServerConfig {
   /** Delegated zone, lowercase, no trailing dot. */
@@ -10,6 +12,11 @@ export interface ServerConfig {
   httpsPort: number | null;
   dnsPort: number | null;
   stunPort: number | null;
+  /** Prometheus /metrics, on its own listener; null = off. */
+  metricsPort: number | null;
+  metricsListen: string[];
+  /** 'memory', or a Valkey/Redis URL shared by several nodes (store/target.ts). */
+  store: string;
   certPath: string | null;
   keyPath: string | null;
   /** What A / AAAA records in the zone point to; null = no such records. */
@@ -21,7 +28,9 @@ export interface ServerConfig {
   trustProxy: string[];
   /** Seconds a token's resolver set lives (1–60). */
   tokenTtl: number;
+  /** Live tokens this node admits, in all and per source (admission.ts). */
   maxTokens: number;
+  tokensPerSource: number;
   maxResolvers: number;
   /** Requests per second per source (burst = 2×); 0 = unlimited. */
   dnsRate: number;
@@ -36,6 +45,9 @@ export const DEFAULTS: Readonly<ServerConfig> = Object.freeze({
   httpsPort: null,
   dnsPort: 5353,
   stunPort: 3478,
+  metricsPort: null,
+  metricsListen: ['127.0.0.1'],
+  store: 'memory',
   certPath: null,
   keyPath: null,
   address4: '127.0.0.1',
@@ -44,6 +56,7 @@ export const DEFAULTS: Readonly<ServerConfig> = Object.freeze({
   trustProxy: [],
   tokenTtl: 30,
   maxTokens: 10_000,
+  tokensPerSource: 1_000,
   maxResolvers: 32,
   dnsRate: 100,
   httpRate: 20,
@@ -63,12 +76,17 @@ export const USAGE = `usage: leakless-server [options]
   --key <path>             PEM private key
   --dns <port|off>         authoritative DNS, UDP+TCP (default ${DEFAULTS.dnsPort})
   --stun <port|off>        STUN binding responder, UDP (default ${DEFAULTS.stunPort})
+  --metrics <port|off>     Prometheus /metrics on its own listener (default off)
+  --metrics-listen <addr,...> where /metrics listens (default ${DEFAULTS.metricsListen.join(',')})
+  --store <memory|url>     where results live: memory, or redis://host:port, rediss://…,
+                           redis-cluster://host:port,… shared by several nodes (default memory)
   --address4 <ip|none>     A records point here (default ${DEFAULTS.address4})
   --address6 <ip|none>     AAAA records point here (default ${DEFAULTS.address6})
   --acme-cname <name>      answer _acme-challenge.<zone> with a CNAME to <name> (wildcard certs via DNS-01)
   --trust-proxy <cidr,...> believe X-Forwarded-For only from these peers (default none)
   --token-ttl <s>          token lifetime, 1-60 (default ${DEFAULTS.tokenTtl})
-  --max-tokens <n>         live tokens kept, oldest evicted (default ${DEFAULTS.maxTokens})
+  --max-tokens <n>         live tokens admitted by this node (default ${DEFAULTS.maxTokens})
+  --tokens-per-source <n>  live tokens one resolver may create (default ${DEFAULTS.tokensPerSource})
   --max-resolvers <n>      resolvers kept per token (default ${DEFAULTS.maxResolvers})
   --dns-rate <n>           DNS queries/s per source, 0 = unlimited (default ${DEFAULTS.dnsRate})
   --http-rate <n>          HTTP requests/s per source, 0 = unlimited (default ${DEFAULTS.httpRate})
@@ -113,6 +131,15 @@ const SETTERS: Record<string, Setter> = {
   stun: (c, v, f) => {
     c.stunPort = port(v, f);
   },
+  metrics: (c, v, f) => {
+    c.metricsPort = port(v, f);
+  },
+  'metrics-listen': (c, v) => {
+    c.metricsListen = list(v);
+  },
+  store: (c, v) => {
+    c.store = v;
+  },
   cert: (c, v) => {
     c.certPath = v;
   },
@@ -137,6 +164,9 @@ const SETTERS: Record<string, Setter> = {
   'max-tokens': (c, v, f) => {
     c.maxTokens = int(v, f, 1, 1_000_000);
   },
+  'tokens-per-source': (c, v, f) => {
+    c.tokensPerSource = int(v, f, 1, 1_000_000);
+  },
   'max-resolvers': (c, v, f) => {
     c.maxResolvers = int(v, f, 1, 1024);
   },
@@ -153,7 +183,7 @@ const SETTERS: Record<string, Setter> = {
 
 /** Parses CLI flags (pure: touches no file). Returns 'help' for --help. Throws ConfigError. */
 export function parseArgs(argv: readonly string[]): ServerConfig | 'help' {
-  const config: ServerConfig = { ...DEFAULTS, listen: [...DEFAULTS.listen], trustProxy: [] };
+  const config: ServerConfig = { ...DEFAULTS, listen: [...DEFAULTS.listen], metricsListen: [...DEFAULTS.metricsListen], trustProxy: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') return 'help';
@@ -185,6 +215,12 @@ export function validateConfig(input: Partial<ServerConfig>, opts: { inlineTls?:
     if (!isIPv4(a) && !isIPv6(a)) throw new ConfigError(`--listen: '${a}' is not an IP address`);
   }
   c.listen = [...new Set(c.listen)];
+  if (c.metricsListen.length === 0) throw new ConfigError('--metrics-listen: at least one address is needed');
+  for (const a of c.metricsListen) {
+    if (!isIPv4(a) && !isIPv6(a)) throw new ConfigError(`--metrics-listen: '${a}' is not an IP address`);
+  }
+  const store = parseStoreTarget(c.store);
+  if (store !== 'memory' && 'error' in store) throw new ConfigError(`--store: ${store.error}`);
   if (c.address4 !== null && !isIPv4(c.address4)) throw new ConfigError(`--address4: '${c.address4}' is not an IPv4 address`);
   if (c.address6 !== null && !isIPv6(c.address6)) throw new ConfigError(`--address6: '${c.address6}' is not an IPv6 address`);
   if (c.acmeCname !== null) {
@@ -203,6 +239,7 @@ export function validateConfig(input: Partial<ServerConfig>, opts: { inlineTls?:
     ['--https', c.httpsPort],
     ['--dns', c.dnsPort],
     ['--stun', c.stunPort],
+    ['--metrics', c.metricsPort],
   ] as const) {
     if (v !== null && !(Number.isInteger(v) && v >= 0 && v <= 65535)) throw new ConfigError(`${name}: bad port ${v}`);
   }
@@ -211,6 +248,16 @@ export function validateConfig(input: Partial<ServerConfig>, opts: { inlineTls?:
   }
   if (!(Number.isInteger(c.maxTokens) && c.maxTokens >= 1)) throw new ConfigError('--max-tokens: must be a positive integer');
   if (!(Number.isInteger(c.maxResolvers) && c.maxResolvers >= 1)) throw new ConfigError('--max-resolvers: must be a positive integer');
+  if (!(Number.isInteger(c.tokensPerSource) && c.tokensPerSource >= 1)) {
+    throw new ConfigError('--tokens-per-source: must be a positive integer');
+  }
+  const need = tableBytes(c.maxTokens, c.maxResolvers, store !== 'memory');
+  if (need > TABLE_BUDGET) {
+    const mib = (n: number) => Math.ceil(n / 2 ** 20);
+    throw new ConfigError(
+      `--max-tokens × --max-resolvers: up to ${mib(need)} MiB of tokens, over the ${mib(TABLE_BUDGET)} MiB that fit the documented MemoryMax=512M`,
+    );
+  }
   for (const [name, v] of [
     ['--dns-rate', c.dnsRate],
     ['--http-rate', c.httpRate],

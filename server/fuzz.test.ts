@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from './index.ts';
 import { decodeXorMappedAddress } from './stun/codec.ts';
-import { bindingRequest, decode, encodeQuery, freshToken, httpGet, udpExchange } from './testing.ts';
+import { bindingRequest, decode, encodeQuery, freshSecret, freshToken, httpGet, udpExchange } from './testing.ts';
 
 const ZONE = 'check.leakless.test';
 const N = 10_000;
@@ -131,10 +131,10 @@ describe('fuzzing the live sockets', () => {
     );
     await validDns();
     // And the token store behind it still works end to end.
-    const token = freshToken();
-    await udpExchange(s.ports.dns as number, encodeQuery(`${token}.${ZONE}`, 'A'), { localAddress: '127.0.0.23' });
-    expect((await httpGet(`http://127.0.0.1:${s.ports.http}/dns/${token}`)).json).toEqual({
-      token,
+    const { secret, label } = freshSecret();
+    await udpExchange(s.ports.dns as number, encodeQuery(`${label}.${ZONE}`, 'A'), { localAddress: '127.0.0.23' });
+    expect((await httpGet(`http://127.0.0.1:${s.ports.http}/dns/${secret}`)).json).toEqual({
+      token: secret,
       resolvers: [{ ip: '127.0.0.23', family: 4 }],
     });
   });

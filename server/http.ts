@@ -1,18 +1,18 @@
 import type http from 'node:http';
+import type net from 'node:net';
 import { clientPeer } from './clientip.ts';
+import type { ConnectionCap } from './conncap.ts';
 import type { Counters } from './counters.ts';
-import { TOKEN_RE } from './dns/answer.ts';
-import { type Cidr, type Peer, rateKey } from './ip.ts';
+import { type Cidr, inCidrs, normalizePeer, type Peer, rateKey } from './ip.ts';
+import type { Limits } from './limits.ts';
 import type { RateLimiter } from './ratelimit.ts';
-import type { TokenStore } from './tokens.ts';
+import type { Results } from './results.ts';
+import { SECRET_RE } from './secret.ts';
 
 export interface HttpDeps {
-  zone: string;
   trustProxy: readonly Cidr[];
-  tokens: TokenStore;
+  results: Results;
   counters: Counters;
-  /** Snapshot for /metrics (counters plus live gauges). */
-  metrics: () => unknown;
   limiter: RateLimiter;
   /** Test hook: rewrites the observed client (e2e fakes a public address). */
   mapAddress?: (peer: Peer) => Peer;
@@ -26,11 +26,31 @@ export const SERVER_OPTIONS = {
   keepAliveTimeout: 5_000,
 } satisfies http.ServerOptions;
 
-export function hardenServer(server: http.Server): void {
+export interface Hardening {
+  limits: Limits;
+  /** Shared by every listener of the node, so a source cannot multiply its share by port or address. */
+  cap: ConnectionCap;
+  trustProxy: readonly Cidr[];
+  counters: Counters;
+}
+
+export function hardenServer(server: http.Server, { limits, cap, trustProxy, counters }: Hardening): void {
   server.maxHeadersCount = 64;
   server.maxRequestsPerSocket = 100;
-  server.maxConnections = 1024;
+  server.maxConnections = limits.httpConnections;
   server.setTimeout(15_000, (socket) => socket.destroy());
+  // Raw TCP, before any TLS: a source over its share never gets a handshake started.
+  server.on('connection', (socket: net.Socket) => {
+    const peer = normalizePeer(socket.remoteAddress ?? '');
+    // A load balancer carries everyone: its connections are not one source's.
+    if (!peer || inCidrs(peer, trustProxy)) return;
+    const key = rateKey(peer);
+    if (!cap.open(key)) {
+      counters.http.connectionsRefused++;
+      return void socket.destroy();
+    }
+    socket.once('close', () => cap.close(key));
+  });
   // Default handling would be fine, but an explicit handler guarantees nothing is ever printed.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
@@ -41,7 +61,7 @@ export function hardenServer(server: http.Server): void {
 
 const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[^\s]*$/;
 
-function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const json = JSON.stringify(body);
   res.writeHead(status, {
     ...headers,
@@ -53,13 +73,18 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
   res.end(json);
 }
 
-/** The token named by Host "<token>.<zone>[:port]", or null. */
-export function tokenFromHost(host: string | undefined, zone: string): string | null {
-  if (!host || host.startsWith('[')) return null;
-  const name = (host.split(':')[0] ?? '').toLowerCase().replace(/\.$/, '');
-  if (!name.endsWith(`.${zone}`)) return null;
-  const label = name.slice(0, -zone.length - 1);
-  return TOKEN_RE.test(label) ? label : null;
+/** What a read answers while the store cannot be reached: a failure, never an empty list. */
+export const STORE_UNAVAILABLE = { error: 'results unavailable', code: 'store-unavailable' } as const;
+
+function readDns(deps: HttpDeps, secret: string, res: http.ServerResponse, cors: Record<string, string>): void {
+  if (!SECRET_RE.test(secret)) {
+    send(res, 400, { error: 'bad token' }, cors);
+    return;
+  }
+  deps.results.read(secret).then(
+    (resolvers) => send(res, 200, { token: secret, resolvers }, cors),
+    () => send(res, 503, STORE_UNAVAILABLE, { ...cors, 'retry-after': '1' }),
+  );
 }
 
 export function createHttpHandler(deps: HttpDeps): http.RequestListener {
@@ -98,14 +123,7 @@ export function createHttpHandler(deps: HttpDeps): http.RequestListener {
     const path = (req.url ?? '').split('?')[0] ?? '';
     if (path === '/ip') return send(res, 200, { ip: peer.address, family: peer.family }, cors);
     if (path === '/healthz') return send(res, 200, { ok: true }, cors);
-    if (path === '/metrics') return send(res, 200, deps.metrics(), cors);
-    if (path === '/dns' || path.startsWith('/dns/')) {
-      const token = path === '/dns' ? tokenFromHost(req.headers.host, deps.zone) : path.slice(5).toLowerCase();
-      if (token === null || !TOKEN_RE.test(token)) return send(res, 400, { error: 'bad token' }, cors);
-      const resolvers = deps.tokens.take(token);
-      if (resolvers.length) c.tokens.read++;
-      return send(res, 200, { token, resolvers }, cors);
-    }
+    if (path.startsWith('/dns/')) return readDns(deps, path.slice(5), res, cors);
     c.http.notFound++;
     return send(res, 404, { error: 'not found' }, cors);
   };

@@ -3,20 +3,30 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
+import { createAdmission } from './admission.ts';
 import { type Bound, bindAll, serverBinder, udpBinder } from './bind.ts';
 import { ConfigError, type ServerConfig, validateConfig } from './config.ts';
+import { createConnectionCap } from './conncap.ts';
 import { type Counters, createCounters } from './counters.ts';
 import { prepareZone } from './dns/answer.ts';
 import { listenDns } from './dns/listen.ts';
 import { createHttpHandler, hardenServer, SERVER_OPTIONS } from './http.ts';
 import { type Cidr, normalizePeer, type Peer, parseCidr } from './ip.ts';
+import { LIMITS, type Limits } from './limits.ts';
+import { exposition, type Gauges } from './metrics.ts';
+import { listenMetrics } from './metrics-listen.ts';
 import { createRateLimiter } from './ratelimit.ts';
+import { createResults } from './results.ts';
+import { openStore } from './store/open.ts';
+import { parseStoreTarget } from './store/target.ts';
 import { createStunHandler } from './stun/listen.ts';
-import { createTokenStore } from './tokens.ts';
 
 export { ConfigError, DEFAULTS, parseArgs, type ServerConfig, USAGE, validateConfig } from './config.ts';
 export type { Counters } from './counters.ts';
 export type { Peer } from './ip.ts';
+export type { Limits } from './limits.ts';
+export type { Gauges } from './metrics.ts';
+export { labelFor } from './secret.ts';
 export { decodeXorMappedAddress, encodeBindingSuccess, parseBindingRequest } from './stun/codec.ts';
 export { type MappedAddress, type StunResponder, type StunResponderOptions, startStunResponder } from './stun/listen.ts';
 
@@ -28,13 +38,16 @@ export interface ServerOptions extends Partial<ServerConfig> {
    * whoami, STUN). The CLI never sets it.
    */
   mapAddress?: (peer: Peer) => Peer;
+  /** Connection limits (limits.ts); tests lower them to reach them with a few sockets. */
+  limits?: Partial<Limits>;
 }
 
 export interface RunningServer {
   config: ServerConfig;
   /** Ports actually bound (differs from config when 0 was asked); null = service off. */
-  ports: { http: number | null; https: number | null; dns: number | null; stun: number | null };
+  ports: { http: number | null; https: number | null; dns: number | null; stun: number | null; metrics: number | null };
   counters(): Counters;
+  gauges(): Gauges;
   close(): Promise<void>;
 }
 
@@ -68,35 +81,37 @@ async function bindService(name: string, port: number, listen: readonly string[]
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const { tls: _inline, mapAddress, ...rest } = options;
+  const { tls: _inline, mapAddress, limits: limitOverrides, ...rest } = options;
   const config = validateConfig(rest, { inlineTls: options.tls !== undefined });
   const tlsOptions = loadTls(options, config);
   const trustProxy = config.trustProxy.map((t) => parseCidr(t)).filter((c): c is Cidr => c !== null);
+  const limits: Limits = { ...LIMITS, ...limitOverrides };
 
   const counters = createCounters();
-  const tokens = createTokenStore({ ttlSeconds: config.tokenTtl, maxTokens: config.maxTokens, maxResolvers: config.maxResolvers });
+  const target = parseStoreTarget(config.store);
+  if (target !== 'memory' && 'error' in target) throw new ConfigError(`--store: ${target.error}`);
+  const store = await openStore(target, { ttlSeconds: config.tokenTtl, maxResolvers: config.maxResolvers });
+  const admission = createAdmission({ maxTokens: config.maxTokens, perSource: config.tokensPerSource, ttlMs: config.tokenTtl * 1000 });
+  const results = createResults(store, admission, counters);
   const limiters = {
     dns: createRateLimiter({ rate: config.dnsRate }),
     http: createRateLimiter({ rate: config.httpRate }),
     stun: createRateLimiter({ rate: config.stunRate }),
   };
-  const snapshot = (): Counters => {
-    const s = structuredClone(counters);
-    s.tokens.live = tokens.size;
-    s.tokens.expired = tokens.expired;
-    s.tokens.evicted = tokens.evicted;
-    return s;
+  const gauges = (): Gauges => {
+    admission.sweep(Date.now());
+    return { tokensLive: admission.size, storeUp: results.storeUp ? 1 : 0 };
   };
 
   const bound: Bound[] = [];
   const closeAll = async () => void (await Promise.all(bound.splice(0).map((b) => b.close())));
-  const ports: RunningServer['ports'] = { http: null, https: null, dns: null, stun: null };
+  const ports: RunningServer['ports'] = { http: null, https: null, dns: null, stun: null, metrics: null };
   const listen = config.listen;
   try {
     const dnsPort = config.dnsPort;
     if (dnsPort !== null) {
       const zone = prepareZone(config.zone, config.address4, config.address6, config.acmeCname);
-      const deps = { zone, tokens, counters, limiter: limiters.dns, ...(mapAddress ? { mapAddress } : {}) };
+      const deps = { zone, results, counters, limiter: limiters.dns, limits, ...(mapAddress ? { mapAddress } : {}) };
       const b = await bindService('dns', dnsPort, listen, () => listenDns(deps, listen, dnsPort));
       bound.push(b);
       ports.dns = b.port;
@@ -114,49 +129,60 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       bound.push(b);
       ports.stun = b.port;
     }
-    const handler = createHttpHandler({
-      zone: config.zone,
-      trustProxy,
-      tokens,
-      counters,
-      metrics: snapshot,
-      limiter: limiters.http,
-      ...(mapAddress ? { mapAddress } : {}),
-    });
+    const handler = createHttpHandler({ trustProxy, results, counters, limiter: limiters.http, ...(mapAddress ? { mapAddress } : {}) });
+    const hardening = { limits, cap: createConnectionCap(limits.httpConnectionsPerSource), trustProxy, counters };
     const web: [string, number | null, () => http.Server][] = [
       ['http', config.httpPort, () => http.createServer(SERVER_OPTIONS, handler)],
-      ['https', config.httpsPort, () => https.createServer({ ...SERVER_OPTIONS, ...tlsOptions }, handler).on('tlsClientError', () => {})],
+      [
+        'https',
+        config.httpsPort,
+        () =>
+          https
+            .createServer({ ...SERVER_OPTIONS, ...tlsOptions, handshakeTimeout: limits.tlsHandshakeMs }, handler)
+            .on('tlsClientError', () => {}),
+      ],
     ];
     for (const [name, port, create] of web) {
       if (port === null) continue;
       const binder = serverBinder(() => {
         const s = create();
-        hardenServer(s);
+        hardenServer(s, hardening);
         return s;
       });
       const b = await bindService(name, port, listen, () => bindAll([binder], listen, port));
       bound.push(b);
       ports[name as 'http' | 'https'] = b.port;
     }
+    const metricsPort = config.metricsPort;
+    if (metricsPort !== null) {
+      const render = () => exposition(counters, gauges());
+      const b = await bindService('metrics', metricsPort, config.metricsListen, () =>
+        listenMetrics(render, config.metricsListen, metricsPort),
+      );
+      bound.push(b);
+      ports.metrics = b.port;
+    }
   } catch (err) {
     await closeAll();
+    await store.close();
     throw err;
   }
 
-  tokens.start();
   const sweeper = setInterval(() => {
     for (const l of Object.values(limiters)) l.sweep();
+    admission.sweep(Date.now());
   }, 10_000);
   sweeper.unref();
 
   return {
     config,
     ports,
-    counters: snapshot,
+    counters: () => structuredClone(counters),
+    gauges,
     close: async () => {
       clearInterval(sweeper);
-      tokens.stop();
       await closeAll();
+      await store.close();
     },
   };
 }

@@ -37,7 +37,7 @@ const p = server.ports;
 const show = (port: number | null) => (port === null ? 'off' : String(port));
 process.stdout.write(
   `leakless-server listening zone=${server.config.zone} listen=${server.config.listen.join(',')} ` +
-    `dns=${show(p.dns)} stun=${show(p.stun)} http=${show(p.http)} https=${show(p.https)}\n`,
+    `dns=${show(p.dns)} stun=${show(p.stun)} http=${show(p.http)} https=${show(p.https)} metrics=${show(p.metrics)}\n`,
 );
 
 let stopping = false;

@@ -13,13 +13,14 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeXorMappedAddress, MAGIC_COOKIE } from './stun/codec.ts';
-import { freshToken, httpGet, requireCommand, udpExchange, waitFor } from './testing.ts';
+import { freshSecret, httpGet, requireCommand, udpExchange, waitFor } from './testing.ts';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 // Loaded straight into node (not via the tsx CLI, which keeps an IPC pipe in the temp dir).
 const TSX = createRequire(import.meta.url).resolve('tsx');
 const ZONE = 'check.leakless.test';
-const STARTUP = /^leakless-server listening zone=\S+ listen=\S+ dns=(\d+|off) stun=(\d+|off) http=(\d+|off) https=(\d+|off)\n$/;
+const STARTUP =
+  /^leakless-server listening zone=\S+ listen=\S+ dns=(\d+|off) stun=(\d+|off) http=(\d+|off) https=(\d+|off) metrics=(\d+|off)\n$/;
 
 const sandbox = mkdtempSync(join(tmpdir(), 'leakless-proc-'));
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
@@ -53,16 +54,16 @@ const listing = (dir: string): string[] => readdirSync(dir, { recursive: true })
 describe('zero-log', () => {
   beforeAll(() => requireCommand('dig'));
   it('a full round leaves no trace in output or on disk; tokens expire; SIGTERM exits 0', async () => {
-    const p = launch(['--listen', '127.0.0.1', '--http', '0', '--dns', '0', '--stun', '0', '--token-ttl', '1']);
+    const p = launch(['--listen', '127.0.0.1', '--http', '0', '--dns', '0', '--stun', '0', '--metrics', '0', '--token-ttl', '1']);
     await waitFor(() => STARTUP.test(p.out.stdout), 15_000);
-    const [, dns, stun, http] = STARTUP.exec(p.out.stdout)?.map(Number) ?? [];
+    const [, dns, stun, http, , metrics] = STARTUP.exec(p.out.stdout)?.map(Number) ?? [];
     const base = `http://127.0.0.1:${http}`;
     const client = '127.0.0.33'; // appears nowhere in the config, so any mention of it is a leak
 
-    const read = freshToken();
-    const expire = freshToken();
+    const read = freshSecret();
+    const expire = freshSecret();
     const dig = promisify(execFile);
-    for (const t of [read, expire]) {
+    for (const t of [read.label, expire.label]) {
       const { stdout } = await dig('dig', [
         '@127.0.0.1',
         '-p',
@@ -77,8 +78,8 @@ describe('zero-log', () => {
       ]);
       expect(stdout.trim()).toBe('127.0.0.1');
     }
-    expect((await httpGet(`${base}/dns/${read}`, { localAddress: client })).json).toEqual({
-      token: read,
+    expect((await httpGet(`${base}/dns/${read.secret}`, { localAddress: client })).json).toEqual({
+      token: read.secret,
       resolvers: [{ ip: client, family: 4 }],
     });
     expect((await httpGet(`${base}/ip`, { localAddress: client })).json).toEqual({ ip: client, family: 4 });
@@ -91,17 +92,15 @@ describe('zero-log', () => {
     expect((await httpGet(`${base}/nope`, { localAddress: client })).status).toBe(404);
 
     // The unread token disappears by itself once its 1 s TTL has passed.
-    await waitFor(async () => {
-      const m = (await httpGet(`${base}/metrics`)).json as { tokens: { live: number; expired: number } };
-      return m.tokens.live === 0 && m.tokens.expired >= 1;
-    }, 5000);
-    expect((await httpGet(`${base}/dns/${expire}`)).json).toEqual({ token: expire, resolvers: [] });
+    await waitFor(async () => (await httpGet(`http://127.0.0.1:${metrics}/metrics`)).body.includes('\nleakless_tokens_live 0\n'), 5000);
+    expect((await httpGet(`${base}/dns/${expire.secret}`)).json).toEqual({ token: expire.secret, resolvers: [] });
 
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
     expect(p.out.stdout).toMatch(STARTUP); // exactly the one startup line
     expect(p.out.stderr).toBe('');
-    for (const secret of [client, read, expire]) expect(p.out.stdout + p.out.stderr).not.toContain(secret);
+    for (const secret of [client, read.secret, read.label, expire.secret, expire.label])
+      expect(p.out.stdout + p.out.stderr).not.toContain(secret);
     for (const d of Object.values(p.where)) expect(listing(d), d).toEqual([]);
   }, 30_000);
 });

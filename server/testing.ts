@@ -6,6 +6,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import dnsPacket from 'dns-packet';
+import { labelFor } from './secret.ts';
 import { MAGIC_COOKIE } from './stun/codec.ts';
 
 /**
@@ -28,6 +29,12 @@ export function hasCommand(cmd: string): boolean {
 /** A fresh 32-character token (128 bits). */
 export function freshToken(): string {
   return randomBytes(16).toString('hex');
+}
+
+/** A fresh read secret and the DNS label it stands for, as the extension makes them. */
+export function freshSecret(): { secret: string; label: string } {
+  const secret = freshToken();
+  return { secret, label: labelFor(secret) };
 }
 
 /** dns-packet's decode, typed with the rcode its typings omit. */

@@ -130,9 +130,19 @@ export interface AnswerOptions {
   transport: 'udp' | 'tcp';
   /** UDP size without EDNS (RFC 1035: 512); lowered only by tests to exercise truncation. */
   plainUdpLimit?: number;
+  /**
+   * Response-rate limiting's "slip": answer with the TC bit and no records, as authoritative servers
+   * do, so a real resolver retries over TCP instead of losing the lookup. Nothing is recorded.
+   */
+  slip?: boolean;
 }
 
-export function answerQuery(packet: Buffer, zone: Zone, source: Peer, { transport, plainUdpLimit = 512 }: AnswerOptions): Answer | null {
+export function answerQuery(
+  packet: Buffer,
+  zone: Zone,
+  source: Peer,
+  { transport, plainUdpLimit = 512, slip = false }: AnswerOptions,
+): Answer | null {
   const q = parseQuery(packet);
   if (!q) return null;
   let d: Decision;
@@ -142,11 +152,11 @@ export function answerQuery(packet: Buffer, zone: Zone, source: Peer, { transpor
 
   // Compressed names keep every answer far below 512 bytes; the check is a guarantee, not a path in use.
   const limit = transport === 'tcp' ? 65535 : q.edns ? Math.min(Math.max(q.edns.udpSize, plainUdpLimit), OUR_UDP_SIZE) : plainUdpLimit;
-  let response = assemble(q, d, false);
-  const truncated = response.length > limit;
-  if (truncated) response = assemble(q, d, true);
+  let response = assemble(q, d, slip);
+  const truncated = slip || response.length > limit;
+  if (truncated && !slip) response = assemble(q, d, true);
   const result: Answer = { response, rcode: d.rcode, truncated };
-  if (d.token !== undefined) {
+  if (d.token !== undefined && !slip) {
     result.token = d.token;
     const ecs = q.edns?.ecs;
     if (ecs && ecs.sourcePrefix > 0) {

@@ -7,7 +7,7 @@ import dgram from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../index.ts';
-import { freshToken, httpGet, requireCommand, waitFor } from '../testing.ts';
+import { freshSecret, httpGet, requireCommand, waitFor } from '../testing.ts';
 
 const ZONE = 'check.leakless.test';
 
@@ -79,10 +79,10 @@ describe('through dnsmasq', () => {
   });
 
   it("records dnsmasq's upstream address (and its ECS), not the client's", async () => {
-    const token = freshToken();
-    expect(await client().resolve4(`${token}.${ZONE}`)).toEqual(['127.0.0.1']);
-    const r = await httpGet(`http://127.0.0.1:${server.ports.http}/dns/${token}`);
-    expect(r.json).toEqual({ token, resolvers: [{ ip: '127.0.0.1', family: 4, ecs: '127.0.0.0/24' }] });
+    const { secret, label } = freshSecret();
+    expect(await client().resolve4(`${label}.${ZONE}`)).toEqual(['127.0.0.1']);
+    const r = await httpGet(`http://127.0.0.1:${server.ports.http}/dns/${secret}`);
+    expect(r.json).toEqual({ token: secret, resolvers: [{ ip: '127.0.0.1', family: 4, ecs: '127.0.0.0/24' }] });
     expect(r.body).not.toContain('127.0.0.3');
   });
 

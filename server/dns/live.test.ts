@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import dnsPacket from 'dns-packet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../index.ts';
-import { dnsQuery, encodeQuery, freshToken, httpGet, requireCommand, udpExchange } from '../testing.ts';
+import { decode, dnsQuery, encodeQuery, freshSecret, freshToken, httpGet, requireCommand, udpExchange } from '../testing.ts';
 
 const ZONE = 'check.leakless.test';
 const run = promisify(execFile);
@@ -29,11 +29,11 @@ function resolver(server: string, local?: string): Resolver {
 
 describe("node's dns.promises.Resolver", () => {
   it('resolves a token and the server records the source that asked', async () => {
-    const token = freshToken();
-    expect(await resolver(`127.0.0.1:${dnsPort}`, '127.0.0.3').resolve4(`${token}.${ZONE}`)).toEqual(['127.0.0.1']);
-    expect(await resolver(`[::1]:${dnsPort}`, '::1').resolve6(`${token}.${ZONE}`)).toEqual(['::1']);
-    expect(await read(token)).toEqual({
-      token,
+    const { secret, label } = freshSecret();
+    expect(await resolver(`127.0.0.1:${dnsPort}`, '127.0.0.3').resolve4(`${label}.${ZONE}`)).toEqual(['127.0.0.1']);
+    expect(await resolver(`[::1]:${dnsPort}`, '::1').resolve6(`${label}.${ZONE}`)).toEqual(['::1']);
+    expect(await read(secret)).toEqual({
+      token: secret,
       resolvers: [
         { ip: '127.0.0.3', family: 4 },
         { ip: '::1', family: 6 },
@@ -60,7 +60,7 @@ describe('dig', () => {
     (await run('dig', [`@127.0.0.1`, '-p', String(dnsPort), '+time=2', '+tries=1', '+norec', ...args])).stdout;
 
   it('UDP and TCP answers are authoritative and recorded', async () => {
-    const token = freshToken();
+    const { secret, label: token } = freshSecret();
     const udp = await dig('-b', '127.0.0.4', `${token}.${ZONE}`, 'A');
     expect(udp).toMatch(/status: NOERROR/);
     expect(udp).toMatch(/flags: qr aa;/);
@@ -70,8 +70,8 @@ describe('dig', () => {
     expect(tcp).toMatch(/\(TCP\)/);
     expect(tcp).toMatch(/IN\s+AAAA\s+::1/);
     expect(tcp).toMatch(/CLIENT-SUBNET: 198\.51\.100\.0\/24\/0/);
-    expect(await read(token)).toEqual({
-      token,
+    expect(await read(secret)).toEqual({
+      token: secret,
       resolvers: [
         { ip: '127.0.0.4', family: 4 },
         { ip: '127.0.0.5', family: 4, ecs: '198.51.100.0/24' },
@@ -123,11 +123,11 @@ describe('dual-stack listener', () => {
   it("on '::' IPv4 clients arrive IPv4-mapped and are reported as plain IPv4", async () => {
     const p = await startServer({ listen: ['::'], httpPort: 0, stunPort: null, dnsPort: 0, dnsRate: 0, httpRate: 0 });
     try {
-      const token = freshToken();
-      expect(await resolver(`127.0.0.1:${p.ports.dns}`, '127.0.0.3').resolve4(`${token}.${ZONE}`)).toEqual(['127.0.0.1']);
+      const { secret, label } = freshSecret();
+      expect(await resolver(`127.0.0.1:${p.ports.dns}`, '127.0.0.3').resolve4(`${label}.${ZONE}`)).toEqual(['127.0.0.1']);
       expect(await resolver(`127.0.0.1:${p.ports.dns}`, '127.0.0.3').resolve4(`whoami.${ZONE}`)).toEqual(['127.0.0.3']);
       const http = `http://127.0.0.1:${p.ports.http}`;
-      expect((await httpGet(`${http}/dns/${token}`)).json).toEqual({ token, resolvers: [{ ip: '127.0.0.3', family: 4 }] });
+      expect((await httpGet(`${http}/dns/${secret}`)).json).toEqual({ token: secret, resolvers: [{ ip: '127.0.0.3', family: 4 }] });
       expect((await httpGet(`${http}/ip`, { localAddress: '127.0.0.4' })).json).toEqual({ ip: '127.0.0.4', family: 4 });
     } finally {
       await p.close();
@@ -135,18 +135,25 @@ describe('dual-stack listener', () => {
   });
 });
 
-describe('rate limiting', () => {
-  it('drops DNS beyond the per-source budget, per source', async () => {
+describe('response-rate limiting', () => {
+  it('answers UDP beyond the per-source budget with the TC bit instead of dropping, and TCP still answers', async () => {
     const p = await startServer({ listen: ['127.0.0.1'], httpPort: null, stunPort: null, dnsPort: 0, dnsRate: 3 });
     try {
       const q = encodeQuery(`whoami.${ZONE}`, 'A');
       const replies = await Promise.all(
-        Array.from({ length: 20 }, () => udpExchange(p.ports.dns as number, q, { localAddress: '127.0.0.10', timeoutMs: 300 })),
+        Array.from({ length: 20 }, () => udpExchange(p.ports.dns as number, q, { localAddress: '127.0.0.10', timeoutMs: 2000 })),
       );
-      const answered = replies.filter(Boolean).length;
-      expect(answered).toBeGreaterThanOrEqual(6);
-      expect(answered).toBeLessThanOrEqual(7); // burst 6 (+1 refill at most)
-      expect(p.counters().dns.rateLimited).toBeGreaterThanOrEqual(13);
+      const decoded = replies.map((r) => (r ? decode(r) : null));
+      expect(decoded.filter((r) => r === null)).toEqual([]);
+      const full = decoded.filter((r) => r?.answers?.length === 1);
+      const slipped = decoded.filter((r) => r?.flag_tc && r.answers?.length === 0);
+      expect(full.length).toBeGreaterThanOrEqual(6);
+      expect(full.length).toBeLessThanOrEqual(7); // burst 6 (+1 refill at most)
+      expect(full.length + slipped.length).toBe(20);
+      expect(p.counters().dns.slipped).toBe(slipped.length);
+      // The resolver's retry over TCP, from the same source, is answered in full.
+      const tcp = await run('dig', ['@127.0.0.1', '-p', String(p.ports.dns), '-b', '127.0.0.10', '+tcp', '+short', `whoami.${ZONE}`, 'A']);
+      expect(tcp.stdout.trim()).toBe('127.0.0.10');
       const other = await dnsQuery(p.ports.dns as number, `whoami.${ZONE}`, 'A', { localAddress: '127.0.0.11' });
       expect(other.answers?.[0]).toMatchObject({ data: '127.0.0.11' });
     } finally {

@@ -23,8 +23,8 @@ export function selfHostedEndpoints(origin: string): Endpoint[] {
       provider: 'leakless',
       probe: 'dns',
       transport: 'https',
-      url: `https://{token}.${zone}/dns`,
-      carries: 'A random, single-use token in the host name; nothing else.',
+      url: `https://{label}.${zone}/dns/{token}`,
+      carries: 'A random, single-use secret in the path, and its one-way hash as the host name; nothing else.',
     },
     {
       id: 'leakless-stun',

@@ -108,3 +108,10 @@ describe('bash.ws', () => {
     }
   });
 });
+
+describe('labelFor (the read secret, shared with server/secret.ts)', () => {
+  it('is the first 128 bits of SHA-256, in hex, the same vector the server tests', async () => {
+    const { labelFor } = await import('./leakless');
+    expect(await labelFor('abcdefghijklmnopqrstuvwxyz012345')).toBe('a5259b68b41d459e8fab9d4607337b0d');
+  });
+});

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { failed, okBody, okJson, type ScriptedGate, scriptedGate } from '../../net/testing/fake-gate';
 import type { GateRequest, GateResponse } from '../../net/types';
 import { fakeDeps, settings } from '../../probes/testing/fake-deps';
@@ -92,8 +92,8 @@ describe('probeDns', () => {
     const base = happy();
     const gate = scriptedGate((r) => new Promise((resolve) => held.push(() => resolve(base(r)))));
     const pending = probeDns(fakeDeps(gate), settings({ dns: ['leakless-dns', 'mullvad-dns'] }));
-    await new Promise((r) => setTimeout(r, 0));
-    expect(held).toHaveLength(12);
+    // Every lookup is held at once before any is released (the Leakless labels are hashed first, asynchronously).
+    await vi.waitFor(() => expect(held).toHaveLength(12));
     for (const release of held) release();
     expect((await pending).observations).toHaveLength(2);
   });
