@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { registry } from '../endpoints';
 import { Audit, type AuditServices } from './Audit';
 import { collect } from './collect';
+import { installedDigest } from './digest';
 import { evaluate } from './evaluate';
 import { auditJson, exportJson } from './export';
 import { installAudit } from './install';
@@ -15,6 +16,13 @@ const services: AuditServices = {
     return { inputs, report: evaluate(inputs, registry) };
   },
   exportRun: ({ inputs, report }) => exportJson(auditJson(inputs, report, Date.now()), 'leakless-audit.json'),
+  // The extension's own files, from its own origin (connect-src 'self'): nothing leaves the browser.
+  digest: () =>
+    installedDigest(async (path) => {
+      const res = await fetch(`/${path}`);
+      if (!res.ok) throw new Error(`${path}: ${res.status}`);
+      return new Uint8Array(await res.arrayBuffer());
+    }),
 };
 
 const root = document.getElementById('app');

@@ -36,7 +36,8 @@ export function extensionPagesCsp(registry: Registry): string {
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
-    `connect-src ${connect.length ? connect.join(' ') : "'none'"}`,
+    // 'self': the self-audit page reads the extension's own packaged files to digest them.
+    `connect-src ${["'self'", ...connect].join(' ')}`,
   ].join('; ');
 }
 
