@@ -6,6 +6,7 @@ import { installedDigest } from './digest';
 import { evaluate } from './evaluate';
 import { auditJson, exportJson } from './export';
 import { installAudit } from './install';
+import { readOwnFile } from './own-files';
 
 // First: this page is watched like every other extension context.
 const watcher = installAudit('audit');
@@ -16,13 +17,7 @@ const services: AuditServices = {
     return { inputs, report: evaluate(inputs, registry) };
   },
   exportRun: ({ inputs, report }) => exportJson(auditJson(inputs, report, Date.now()), 'leakless-audit.json'),
-  // The extension's own files, from its own origin (connect-src 'self'): nothing leaves the browser.
-  digest: () =>
-    installedDigest(async (path) => {
-      const res = await fetch(`/${path}`);
-      if (!res.ok) throw new Error(`${path}: ${res.status}`);
-      return new Uint8Array(await res.arrayBuffer());
-    }),
+  digest: () => installedDigest(readOwnFile),
 };
 
 const root = document.getElementById('app');
