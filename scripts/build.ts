@@ -18,7 +18,8 @@ for (const target of ['chrome', 'firefox'] as const) {
   execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, TARGET: target },
+    // NODE_ENV from a caller (vitest sets 'test') would change the bundle: a release is always production.
+    env: { ...process.env, TARGET: target, NODE_ENV: 'production' },
   });
 }
 
