@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { noInnerHtml } from './scripts/no-inner-html';
 import { buildRegistry } from './src/endpoints/registry';
 import { makeManifest, type Target } from './src/manifest/derive';
 
@@ -20,7 +21,7 @@ const manifest = makeManifest({
 });
 
 export default defineConfig({
-  plugins: [preact(), crx({ manifest: manifest as never, browser: target })],
+  plugins: [noInnerHtml(), preact(), crx({ manifest: manifest as never, browser: target })],
   define: {
     __LEAKLESS_SERVER__: JSON.stringify(server ?? ''),
     __LEAKLESS_TEST__: JSON.stringify(testBuild),

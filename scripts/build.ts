@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listFiles, zipFiles } from './archive';
+import { writeChecksums, writeFileList } from './checksums';
 
 const root = new URL('..', import.meta.url).pathname;
 const test = process.env.LEAKLESS_TEST === '1';
@@ -17,9 +18,14 @@ for (const target of ['chrome', 'firefox'] as const) {
   execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, TARGET: target },
+    // NODE_ENV from a caller (vitest sets 'test') would change the bundle: a release is always production.
+    env: { ...process.env, TARGET: target, NODE_ENV: 'production' },
   });
 }
+
+// Each extension lists its own files (files.json), so the self-audit page can digest the installed copy.
+const digests: Record<string, string> = {};
+for (const target of ['chrome', 'firefox'] as const) digests[`leakless-${version}-${target}`] = await writeFileList(join(out, target));
 
 function sourceFiles(): string[] {
   // The reviewer's copy is exactly what git tracks: no node_modules, no build output, nothing local.
@@ -35,5 +41,7 @@ if (!test) {
     writeFileSync(join(out, `leakless-${version}-${target}.zip`), zipFiles(dir, listFiles(dir)));
   }
   writeFileSync(join(out, `leakless-${version}-source.zip`), zipFiles(root, sourceFiles()));
-  console.log(`archives in ${out}: leakless-${version}-{chrome,firefox,source}.zip`);
+  const archives = ['chrome', 'firefox', 'source'].map((kind) => join(out, `leakless-${version}-${kind}.zip`));
+  writeChecksums(out, archives, digests);
+  console.log(`archives in ${out}: leakless-${version}-{chrome,firefox,source}.zip, SHA256SUMS, FILE-DIGESTS`);
 }

@@ -1,5 +1,6 @@
 // Checks the built manifests against what the registry allows: exact permissions, hosts and CSP, per target.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildRegistry } from '../src/endpoints/registry';
 import { extensionPagesCsp, GECKO_ID, hostPermissions, type Target } from '../src/manifest/derive';
 
@@ -26,13 +27,44 @@ const FORBIDDEN_KEYS = [
 
 const same = (a: readonly string[] = [], b: readonly string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 
-export function manifestProblems(manifest: Manifest, target: Target, server: string | null): string[] {
+/** locale → message name → { message }: a build's _locales folder. */
+export type Locales = Record<string, Record<string, { message?: string } | undefined>>;
+
+export function readLocales(dir: string): Locales {
+  return Object.fromEntries(
+    readdirSync(dir).map((locale) => [locale, JSON.parse(readFileSync(join(dir, locale, 'messages.json'), 'utf8')) as Locales[string]]),
+  );
+}
+
+// Chrome's limits; the stores take name and description from the manifest in every language.
+const LIMITS = { extName: 75, extDescription: 132 } as const;
+
+/** Name and description come from _locales, in every language the extension speaks, within the store limits. */
+export function localeProblems(manifest: Manifest, locales: Locales): string[] {
+  const problems: string[] = [];
+  if (manifest.name !== '__MSG_extName__') problems.push('name is not __MSG_extName__');
+  if (manifest.description !== '__MSG_extDescription__') problems.push('description is not __MSG_extDescription__');
+  const names = Object.keys(locales);
+  if (typeof manifest.default_locale !== 'string' || !names.includes(manifest.default_locale)) problems.push('default_locale missing');
+  if (names.length < 13) problems.push(`only ${names.length} locales`);
+  for (const locale of names)
+    for (const [key, max] of Object.entries(LIMITS)) {
+      const text = locales[locale]?.[key]?.message ?? '';
+      if (!text.trim() || [...text].length > max) problems.push(`${locale}: ${key} missing or over ${max} characters`);
+    }
+  return problems;
+}
+
+export function manifestProblems(
+  manifest: Manifest,
+  target: Target,
+  server: string | null,
+  locales: Locales = readLocales('public/_locales'),
+): string[] {
   const registry = buildRegistry(server);
   const problems: string[] = [];
   if (manifest.manifest_version !== 3) problems.push('manifest_version is not 3');
-  // The Chrome Web Store refuses longer descriptions.
-  if (typeof manifest.description !== 'string' || manifest.description.length > 132)
-    problems.push('description missing or over 132 characters');
+  problems.push(...localeProblems(manifest, locales));
   if (!same(manifest.permissions, EXPECTED_PERMISSIONS[target])) problems.push(`permissions ${JSON.stringify(manifest.permissions)}`);
   if (!same(manifest.optional_permissions, ['privacy']))
     problems.push(`optional_permissions ${JSON.stringify(manifest.optional_permissions)}`);
@@ -68,7 +100,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const server = process.env.LEAKLESS_SERVER || null;
   for (const target of ['chrome', 'firefox'] as const) {
     const manifest = JSON.parse(readFileSync(`dist/${target}/manifest.json`, 'utf8')) as Manifest;
-    const problems = manifestProblems(manifest, target, server);
+    const problems = manifestProblems(manifest, target, server, readLocales(`dist/${target}/_locales`));
     console.log(
       `${target}: ${problems.length ? 'FAIL' : 'ok'} (${manifest.host_permissions?.length ?? 0} hosts, CSP ${manifest.content_security_policy?.extension_pages?.length ?? 0} chars)`,
     );

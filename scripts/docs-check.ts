@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { buildRegistry, type Endpoint, PROVIDERS, type Registry } from '../src/endpoints';
 import { selfHostedEndpoints } from '../src/endpoints/self-hosted';
 import { makeManifest, type PackageInfo, type Target } from '../src/manifest/derive';
+import { checkStoreDocs, readStoreDocs } from './store-docs-check';
 
 const COLUMNS = ['id', 'provider', 'URL pattern', 'probe', 'what it carries', "provider's logging statement"] as const;
 
@@ -123,9 +124,11 @@ function main(): void {
     console.log(requestTable(buildRegistry(null)));
     return;
   }
-  const errors = checkDocs(defaultDocsInput(root));
+  const input = defaultDocsInput(root);
+  const engines = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } }).engines.node;
+  const errors = [...checkDocs(input), ...checkStoreDocs(readStoreDocs(root), input.registry, input.manifests, engines)];
   if (errors.length === 0) {
-    console.log('docs check: PRIVACY.md and docs/permissions.md match the registry and both manifests');
+    console.log('docs check: PRIVACY.md, docs/permissions.md and docs/store/ match the registry and both manifests');
     return;
   }
   for (const e of errors) console.error(`  ${e}`);

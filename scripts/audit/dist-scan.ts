@@ -27,6 +27,7 @@ const SAMPLE_ZONE = 'zone.leakless.invalid';
 
 export const GATE_MARKER = 'no-referrer'; // src/net/request.ts: every gate request sets it
 export const WEBRTC_MARKER = 'icegatheringstatechange'; // src/probes/webrtc/gather.ts
+export const OWN_FILES_MARKER = 'not one of the packaged files'; // src/audit/own-files.ts: same-origin reads only
 const DIST_NETWORK_API = /\bfetch\b|XMLHttpRequest|WebSocket|EventSource|sendBeacon|RTCPeerConnection|importScripts|\bWorker\s*\(/;
 const STRING_CODE = [/\beval\s*\(/, /\bFunction\s*\(/, /\bset(?:Timeout|Interval)\s*\(\s*["'`]/];
 
@@ -125,7 +126,7 @@ export function scanDist(dirs: readonly string[], registry: Registry): DistScan 
       }
       const code = text;
       const api = DIST_NETWORK_API.exec(code);
-      if (api && !code.includes(GATE_MARKER) && !code.includes(WEBRTC_MARKER)) {
+      if (api && ![GATE_MARKER, WEBRTC_MARKER, OWN_FILES_MARKER].some((marker) => code.includes(marker))) {
         add('network-api-outside-gate', `${api[0]} in a chunk without the gate or the WebRTC probe`);
       }
     }

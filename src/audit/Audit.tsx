@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { DigestPanel } from './DigestPanel';
+import type { InstalledDigest } from './digest';
 import type { ExportOutcome } from './export';
 import { LedgerTable } from './LedgerTable';
 import { ManifestPanel, StoragePanel } from './Panels';
@@ -13,6 +15,8 @@ export interface AuditRun {
 export interface AuditServices {
   load(): Promise<AuditRun>;
   exportRun(run: AuditRun): Promise<ExportOutcome>;
+  /** The installed copy's digest over its own files (src/audit/digest.ts); absent in tests that do not need it. */
+  digest?(): Promise<InstalledDigest>;
 }
 
 const EXPORT_TEXT: Record<ExportOutcome, keyof typeof TEXT> = { saved: 'exported', copied: 'copied', failed: 'exportFailed' };
@@ -65,6 +69,7 @@ export function Audit({ services }: { services: AuditServices }) {
           </section>
           <StoragePanel stored={run.inputs.stored} />
           <ManifestPanel manifest={run.inputs.manifest} findings={run.report.findings} />
+          {services.digest && <DigestPanel load={services.digest} />}
         </>
       )}
     </main>

@@ -42,6 +42,9 @@ export const TEXT_KEYS = {
   hostPermissions: 'auditHostPermissions',
   permissions: 'auditPermissions',
   csp: 'auditCsp',
+  digestHeading: 'auditDigestHeading',
+  digestCaveat: 'auditDigestCaveat',
+  digestFailed: 'auditDigestFailed',
 } as const;
 
 /** Each entry is looked up when read (at render time), never when this module loads. */
@@ -62,6 +65,9 @@ function from(context: string | undefined): string {
   if (key) return t(key);
   return context === undefined ? t('auditFromUnknown') : t('auditFromOther', context);
 }
+
+/** The line above the installed copy's digest. */
+export const digestLine = (files: number): string => t('auditDigest', String(files));
 
 /** A permission the manifest lists as optional. */
 export function optionalPermission(permission: string): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../model';
 import { CLEAN } from '../popup/fixtures';
-import { createStore, type StorageArea } from './storage';
+import { createStore, isCheckResults, type StorageArea } from './storage';
 
 const DEFAULTS: Settings = { ipv4: ['a'], ipv6: [], dns: [], webrtc: [], securedns: [], dnsNames: 6, deadlineMs: 5000 };
 
@@ -102,4 +102,17 @@ it('clearStoredData removes every key Leakless wrote', async () => {
   const { area, data } = memoryArea({ settings: {}, rememberLast: true, lastResult: CLEAN, other: 1 });
   await createStore(area, sanitize).clearStoredData();
   expect([...data.keys()]).toEqual(['other']);
+});
+
+describe('remembered results and provider text', () => {
+  it('accepts the clean text the probes store, refuses text they would have cleaned', () => {
+    const withOrg = (organization: string) => {
+      if (CLEAN.ipv4.state !== 'done') throw new Error('fixture');
+      const result = { ...CLEAN.ipv4.result, meta: { ...CLEAN.ipv4.result.meta, organization } };
+      return { ...CLEAN, ipv4: { state: 'done', result } };
+    };
+    expect(isCheckResults(withOrg('Example Hosting'))).toBe(true);
+    expect(isCheckResults(withOrg('Evil\nNo leak found'))).toBe(false);
+    expect(isCheckResults(withOrg('Bad \u202e1.2.3.4'))).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import { type CheckResults, HOST_VIEWS, type ProbeName, type Settings } from '../model';
+import { type CheckResults, HOST_VIEWS, isPlainText, type ProbeName, type Settings } from '../model';
 import { LOCAL_KEYS } from './storage-keys';
 
 // A remembered result is our own data, but storage can hold anything (an older version, a broken write).
@@ -33,14 +33,16 @@ const outcome =
   (v) =>
     isObject(v) && (v.ok === true ? value(v.value) : v.ok === false && problem(v.problem));
 const observations = (value: Check) => list(shape({ endpointId: str, outcome: outcome(value), ms: num }));
-const meta = shape({ country: opt(str), city: opt(str), organization: opt(str), asn: opt(num), vpnExit: opt(bool) });
+// Provider text is stored as the probes cleaned it; anything else was not written by this version.
+const text: Check = (v) => isPlainText(v);
+const meta = shape({ country: opt(text), city: opt(text), organization: opt(text), asn: opt(num), vpnExit: opt(bool) });
 
 const RESULTS: Record<ProbeName, Check> = {
   ipv4: shape({ observations: observations(shape({ ip: str, meta })), ip: nullable(str), disagreement: bool, absent: bool, meta }),
   ipv6: shape({ observations: observations(shape({ ip: str, meta })), ip: nullable(str), disagreement: bool, absent: bool, meta }),
   dns: shape({
     observations: observations(() => true),
-    resolvers: list(shape({ ip: str, country: opt(str), organization: opt(str), asn: opt(num) })),
+    resolvers: list(shape({ ip: str, country: opt(text), organization: opt(text), asn: opt(num) })),
     namesResolved: num,
   }),
   webrtc: shape({

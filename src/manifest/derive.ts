@@ -36,7 +36,8 @@ export function extensionPagesCsp(registry: Registry): string {
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
-    `connect-src ${connect.length ? connect.join(' ') : "'none'"}`,
+    // 'self': the self-audit page reads the extension's own packaged files to digest them.
+    `connect-src ${["'self'", ...connect].join(' ')}`,
   ].join('; ');
 }
 
@@ -44,9 +45,11 @@ export function makeManifest(input: ManifestInput): Record<string, unknown> {
   const { base, pkg, registry, target } = input;
   const manifest: Record<string, unknown> = {
     ...base,
-    name: pkg.displayName,
+    // The stores and the browsers show name and description in the user's language (public/_locales);
+    // package.json's English description is the en one (src/i18n/locales.test.ts keeps them equal).
+    name: '__MSG_extName__',
     version: pkg.version,
-    description: pkg.description,
+    description: '__MSG_extDescription__',
     host_permissions: hostPermissions(registry),
     content_security_policy: { extension_pages: extensionPagesCsp(registry) },
   };

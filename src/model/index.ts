@@ -5,4 +5,5 @@ export * from './messages';
 export * from './problem';
 export * from './results';
 export * from './settings';
+export * from './text';
 export * from './verdict';

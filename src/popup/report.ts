@@ -1,4 +1,4 @@
-import type { CheckResults, IpResult, ProbeState, Verdict } from '../model';
+import { type CheckResults, type IpResult, type ProbeState, plainText, type Verdict } from '../model';
 import type { UiEnv } from '../ui/env';
 import { problemText } from '../ui/problem';
 import { reasonText } from '../ui/reason';
@@ -32,24 +32,29 @@ export function reportText(env: Env, results: CheckResults, verdict: Verdict | n
   const level = verdict ? t({ leak: 'levelLeak', clean: 'levelClean', unknown: 'levelUnknown' }[verdict.level]) : t('levelPending');
   const first = verdict?.reasons[0];
   const none = t('valueNone');
-  return [
-    `${t('extName')}: ${level}${first ? ` — ${reasonText(env, first)}` : ''}`,
-    t('copiedAt', new Date(checkedAt).toISOString()),
-    line(env, t('sectionIpv4'), results.ipv4, (r) => ipText(env, r)),
-    line(env, t('sectionIpv6'), results.ipv6, (r) => ipText(env, r)),
-    line(env, t('sectionDns'), results.dns, (r) =>
-      [t('dnsResolvers', String(r.resolvers.length)), ...r.resolvers.map((x) => `${x.ip} (${metaLine(x, env.lang)})`)].join('; '),
-    ),
-    line(env, t('sectionWebrtc'), results.webrtc, (r) =>
-      r.status === 'disabled'
-        ? t('webrtcDisabled')
-        : `${t('webrtcPublic')}: ${r.publicIps.join(', ') || none}; ${t(r.hostView === 'privileged' ? 'webrtcLocalPermitted' : 'webrtcLocal')}: ${r.localIps.join(', ') || none}; ${t('webrtcMasked', String(r.mdnsMasked))}`,
-    ),
-    line(env, t('sectionSecuredns'), results.securedns, (r) =>
-      r.available
-        ? `${t('secureDnsResolver')}: ${r.resolverIps.join(', ') || none}; ${t('secureDnsDoh')}: ${r.isTRR === null ? t('valueUnknown') : t(r.isTRR ? 'valueYes' : 'valueNo')}`
-        : t('secureDnsUnavailable'),
-    ),
-    line(env, t('sectionLocale'), results.locale, (r) => `${r.timeZone}; ${r.languages.join(', ')}`),
-  ].join('\n');
+  return (
+    [
+      `${t('extName')}: ${level}${first ? ` — ${reasonText(env, first)}` : ''}`,
+      t('copiedAt', new Date(checkedAt).toISOString()),
+      line(env, t('sectionIpv4'), results.ipv4, (r) => ipText(env, r)),
+      line(env, t('sectionIpv6'), results.ipv6, (r) => ipText(env, r)),
+      line(env, t('sectionDns'), results.dns, (r) =>
+        [t('dnsResolvers', String(r.resolvers.length)), ...r.resolvers.map((x) => `${x.ip} (${metaLine(x, env.lang)})`)].join('; '),
+      ),
+      line(env, t('sectionWebrtc'), results.webrtc, (r) =>
+        r.status === 'disabled'
+          ? t('webrtcDisabled')
+          : `${t('webrtcPublic')}: ${r.publicIps.join(', ') || none}; ${t(r.hostView === 'privileged' ? 'webrtcLocalPermitted' : 'webrtcLocal')}: ${r.localIps.join(', ') || none}; ${t('webrtcMasked', String(r.mdnsMasked))}`,
+      ),
+      line(env, t('sectionSecuredns'), results.securedns, (r) =>
+        r.available
+          ? `${t('secureDnsResolver')}: ${r.resolverIps.join(', ') || none}; ${t('secureDnsDoh')}: ${r.isTRR === null ? t('valueUnknown') : t(r.isTRR ? 'valueYes' : 'valueNo')}`
+          : t('secureDnsUnavailable'),
+      ),
+      line(env, t('sectionLocale'), results.locale, (r) => `${r.timeZone}; ${r.languages.join(', ')}`),
+    ]
+      // The probes clean provider text already; this keeps every section to one line whatever reaches it.
+      .map((l) => plainText(l, 2000))
+      .join('\n')
+  );
 }

@@ -5,7 +5,6 @@ import { describe, expect, test } from 'vitest';
 import base from '../../manifest.json' with { type: 'json' };
 import { pageAssets } from '../../scripts/check-budget';
 import { manifestProblems } from '../../scripts/check-manifest';
-import { unexpected } from '../../scripts/lint-firefox';
 import { buildRegistry } from '../../src/endpoints/registry';
 import { makeManifest, type Target } from '../../src/manifest/derive';
 
@@ -48,21 +47,6 @@ describe('manifest checks', () => {
       browser_specific_settings: { gecko: { ...firefox.browser_specific_settings.gecko, data_collection_permissions: undefined } },
     };
     expect(manifestProblems(noDecl, 'firefox', null).join()).toMatch(/data_collection/);
-  });
-});
-
-describe('web-ext lint allowlist', () => {
-  test('only the named code in the named file is let through', () => {
-    const allow = [{ code: 'UNSAFE_VAR_ASSIGNMENT', file: 'assets/jsxRuntime-*.js', reason: 'r' }];
-    const msgs = [
-      { code: 'UNSAFE_VAR_ASSIGNMENT', file: 'assets/jsxRuntime-abc.js', message: '' },
-      { code: 'UNSAFE_VAR_ASSIGNMENT', file: 'assets/popup-abc.js', message: '' },
-      { code: 'OTHER', file: 'assets/jsxRuntime-abc.js', message: '' },
-    ];
-    expect(unexpected(msgs, allow).map((m) => `${m.code} ${m.file}`)).toEqual([
-      'UNSAFE_VAR_ASSIGNMENT assets/popup-abc.js',
-      'OTHER assets/jsxRuntime-abc.js',
-    ]);
   });
 });
 

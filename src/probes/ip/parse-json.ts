@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Outcome, Problem } from '../../model';
-import { fail, ok, problem } from '../../model';
+import { fail, ok, plainText, problem } from '../../model';
 
 /** The gate's default cap; a parser called directly must not accept more than the gate would deliver. */
 export const MAX_BODY_CHARS = 64 * 1024;
@@ -20,7 +20,8 @@ export function shapeProblem(issues: readonly v.BaseIssue<unknown>[]): Problem {
   const first = issues[0];
   if (first === undefined) return problem('bad-shape');
   const path = v.getDotPath(first);
-  return problem('bad-shape', path ?? `expected ${first.expected ?? first.kind}`);
+  // A path is made of the provider's own keys: as untrusted as its values.
+  return problem('bad-shape', plainText(path ?? `expected ${first.expected ?? first.kind}`, 100));
 }
 
 /** Parses JSON and validates it; the schema decides what "valid" is, never the body. */
@@ -42,9 +43,12 @@ export const optionalText = (max: number) => v.fallback(v.optional(v.nullable(te
 
 export const optionalBoolean = v.fallback(v.optional(v.boolean()), undefined);
 
-/** Trimmed, and dropped when empty, so the popup never shows a blank value. */
+/**
+ * Where provider text enters: one harmless line (no control, format or separator characters, see
+ * plainText), and dropped when empty, so the popup never shows a blank value or a forged line.
+ */
 export function cleanText(value: string | null | undefined): string | undefined {
-  const t = value?.trim();
+  const t = value == null ? '' : plainText(value);
   return t ? t : undefined;
 }
 

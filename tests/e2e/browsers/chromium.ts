@@ -44,6 +44,8 @@ export const CHROMIUM_FLAGS = [
 export interface Chromium {
   readonly context: BrowserContext;
   readonly extensionId: string;
+  /** The profile folder (its Preferences name the installed extension's path). */
+  readonly profile: string;
   popupUrl(query?: string): string;
   openPage(path: string, query?: string): Promise<Page>;
   close(): Promise<void>;
@@ -74,6 +76,7 @@ export async function launchChromium(
   return {
     context,
     extensionId,
+    profile,
     popupUrl: (query = '') => `${base}/src/popup/index.html${query}`,
     async openPage(path, query = '') {
       const page = await context.newPage();

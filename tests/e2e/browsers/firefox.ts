@@ -29,7 +29,14 @@ export const FIREFOX_PREFS: Record<string, unknown> = {
 };
 
 export async function launchFirefox(
-  options: { dist?: string; colorScheme?: 'light' | 'dark'; timeZone?: string; prefs?: Record<string, unknown> } = {},
+  options: {
+    dist?: string | null;
+    colorScheme?: 'light' | 'dark';
+    timeZone?: string;
+    prefs?: Record<string, unknown>;
+    /** A profile folder of the test's own; with `dist: null`, Firefox installs what its extensions/ holds. */
+    profile?: string;
+  } = {},
 ): Promise<Firefox> {
   const prefs = {
     ...FIREFOX_PREFS,
@@ -44,11 +51,12 @@ export async function launchFirefox(
     // Lets WebDriver BiDi navigate to moz-extension:// pages.
     args: ['-remote-allow-system-access'],
     extraPrefsFirefox: prefs,
+    ...(options.profile ? { userDataDir: options.profile } : {}),
     defaultViewport: { width: 380, height: 560 },
     // The same zone as the Chromium tests (Playwright's timezoneId), so the scenario's country fits.
     env: { ...process.env, TZ: options.timeZone ?? 'Europe/Berlin' },
   });
-  await browser.installExtension(options.dist ?? DIST_TEST.firefox);
+  if (options.dist !== null) await browser.installExtension(options.dist ?? DIST_TEST.firefox);
   const base = `moz-extension://${FIREFOX_UUID}`;
   return {
     browser,
