@@ -41,5 +41,5 @@ describe('memory per token stays within the budgeted bytes', () => {
     expect((heap() - sets) / N / 31).toBeLessThan(BYTES.resolver);
     expect(admission.size + (store.size() ?? 0)).toBe(2 * N);
     await store.close();
-  });
+  }, 60_000);
 });

@@ -85,14 +85,16 @@ describe('HTTP(S) connection slots', () => {
     const s = await server({ httpsPort: 0, tls });
     const h = await hog(s.ports.https as number, '127.0.0.30', 1100);
     try {
+      // All but the source's 16 are closed by the server at once (most by the per-source cap; under heavy load a
+      // few may meet the global cap first, while destroyed sockets are still closing).
+      await waitFor(() => h.closed() >= 1100 - 16, 20_000);
+      expect(s.counters().http.connectionsRefused).toBeGreaterThan(1000);
       const r = await httpGet(`https://127.0.0.1:${s.ports.https}/ip`, { ca, localAddress: '127.0.0.31' });
       expect(r.json).toEqual({ ip: '127.0.0.31', family: 4 });
-      await waitFor(() => h.closed() >= 1100 - 16);
-      expect(s.counters().http.connectionsRefused).toBeGreaterThanOrEqual(1100 - 16);
     } finally {
       h.end();
     }
-  }, 30_000);
+  }, 60_000);
 
   it('a connection that never starts its TLS handshake is closed after the handshake timeout', async () => {
     const s = await server({ httpsPort: 0, tls, limits: { tlsHandshakeMs: 300 } });
@@ -130,14 +132,14 @@ describe('DNS over TCP', () => {
     const s = await server({ dnsPort: 0 });
     const h = await hog(s.ports.dns as number, '127.0.0.34', 520);
     try {
+      await waitFor(() => h.closed() >= 520 - 8, 20_000);
+      expect(s.counters().dns.tcpRefused).toBeGreaterThan(450);
       const reply = await tcpDns(s.ports.dns as number, `whoami.${ZONE}`, '127.0.0.35');
       expect(reply?.length).toBeGreaterThan(12);
-      await waitFor(() => h.closed() >= 520 - 8);
-      expect(s.counters().dns.tcpRefused).toBeGreaterThanOrEqual(520 - 8);
     } finally {
       h.end();
     }
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('token creation', () => {
