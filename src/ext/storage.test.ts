@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Settings } from '../model';
 import { CLEAN } from '../popup/fixtures';
-import { createStore, type StorageArea } from './storage';
+import { createStore, isCheckResults, type StorageArea } from './storage';
 
 const DEFAULTS: Settings = { ipv4: ['a'], ipv6: [], dns: [], webrtc: [], securedns: [], dnsNames: 6, deadlineMs: 5000 };
 
@@ -87,6 +87,22 @@ describe('remembered result', () => {
       const { area, data } = memoryArea({ rememberLast: true, lastResult: bad });
       expect(await createStore(area, sanitize).loadLastResult()).toBeNull();
       expect(data.has('lastResult')).toBe(false);
+    }
+  });
+
+  it('accepts a provisional state with the answers so far and who is still out, and nothing less', () => {
+    if (CLEAN.ipv4.state !== 'done') throw new Error('fixture');
+    const result = CLEAN.ipv4.result;
+    const ok = { state: 'partial', result, answered: 2, waiting: ['cloudflare-ipv4'] };
+    expect(isCheckResults({ ...CLEAN, ipv4: ok })).toBe(true);
+    for (const bad of [
+      { ...ok, waiting: [] },
+      { ...ok, waiting: [3] },
+      { ...ok, answered: '2' },
+      { state: 'partial', answered: 2, waiting: ['cloudflare-ipv4'] },
+      { ...ok, result: { ...result, observations: 'none' } },
+    ]) {
+      expect(isCheckResults({ ...CLEAN, ipv4: bad }), JSON.stringify(bad)).toBe(false);
     }
   });
 

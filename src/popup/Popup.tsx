@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CheckResults, Settings, Verdict } from '../model';
-import { DNS_NAME_COUNTS, failPending, PENDING } from '../model';
+import { DNS_NAME_COUNTS, failPending, isSettled, PENDING, resultSoFar } from '../model';
 import { useEnv } from '../ui/env';
 import { AuditLine, type AuditSummary } from './AuditLine';
 import { Banner } from './Banner';
@@ -71,8 +71,8 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
   const verdict = useMemo(() => verdictFor(results, services.decide), [results]);
   const stale = running && last !== null;
   const staleOf = <K extends keyof CheckResults>(key: K) => (stale && last ? last[key] : undefined);
-  const ipState = results.ipv4.state === 'done' ? results.ipv4 : staleOf('ipv4');
-  const ipCountry = ipState?.state === 'done' ? ipState.result.meta.country : undefined;
+  const ipState = results.ipv4.state === 'pending' ? staleOf('ipv4') : results.ipv4;
+  const ipCountry = ipState ? resultSoFar(ipState)?.meta.country : undefined;
 
   async function setExtended(on: boolean) {
     if (!settings) return;
@@ -98,7 +98,7 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
             {t('openOptions')}
           </button>
         </div>
-        <Banner verdict={verdict} stale={stale} />
+        <Banner verdict={verdict} stale={stale} final={isSettled(results)} />
       </header>
       <main>
         <Section name="ipv4" title={t('sectionIpv4')} state={results.ipv4} stale={staleOf('ipv4')} render={(r) => <IpBody result={r} />} />
@@ -109,7 +109,7 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
           title={t('sectionWebrtc')}
           state={results.webrtc}
           stale={staleOf('webrtc')}
-          render={(r) => <WebRtcBody result={r} />}
+          render={(r, provisional) => <WebRtcBody result={r} provisional={provisional} />}
         />
         <Section
           name="securedns"
