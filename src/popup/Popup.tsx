@@ -18,7 +18,8 @@ export interface PopupServices {
   /** The remembered result, or null (remembering off, nothing stored, or corrupt). */
   loadLast(): Promise<CheckResults | null>;
   saveLast(results: CheckResults): Promise<void>;
-  run(settings: Settings, onUpdate: (results: CheckResults) => void): Promise<CheckResults>;
+  /** null: the run the popup started before its UI (see check.ts), whose settings the background read. */
+  run(settings: Settings | null, onUpdate: (results: CheckResults) => void): Promise<CheckResults>;
   decide(results: CheckResults): Verdict;
   copy(text: string): Promise<void>;
   openOptions(): void;
@@ -41,7 +42,7 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
   // A re-run supersedes the run before it: late updates of an older run are dropped.
   const generation = useRef(0);
 
-  async function start(current: Settings) {
+  async function start(current: Settings | null) {
     const run = ++generation.current;
     setRunning(true);
     setResults(PENDING);
@@ -61,10 +62,11 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
   }
 
   useEffect(() => {
+    // The first check is already running (started before the UI): its results need no storage read first.
+    void start(null);
     void Promise.all([services.loadSettings(), services.loadLast()]).then(([loaded, remembered]) => {
       setSettings(loaded);
       setLast(remembered);
-      void start(loaded);
     });
   }, []);
 

@@ -50,7 +50,7 @@ export function createPopupServices(): { services: PopupServices } {
     loadLast: store.loadLastResult,
     saveLast: store.saveLastResult,
     // Only the DNS name count travels; the background reads and sanitizes the rest from storage itself.
-    run: (current, onUpdate) => adopt(onUpdate) ?? client.run(current.dnsNames, onUpdate),
+    run: (current, onUpdate) => adopt(onUpdate) ?? client.run(current?.dnsNames, onUpdate),
     decide: client.decide,
     // Local clipboard only: nothing leaves the machine.
     copy: (text) => navigator.clipboard.writeText(text),

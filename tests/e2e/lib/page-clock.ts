@@ -12,6 +12,13 @@ export interface PopupTimes {
   readonly resolver: number | null;
   /** The page's navigation start, epoch ms (performance.timeOrigin): to compare with the world's clock. */
   readonly timeOrigin: number;
+  /**
+   * Each section's text the last time it was seen provisional ('partial'), before it became final; absent
+   * for a section that never was. textContent, not innerText: no layout inside the observer.
+   */
+  readonly partials: Record<string, string>;
+  /** Banner levels seen while some section was not yet final (pending or provisional). */
+  readonly earlyLevels: string[];
   /** When every section was final and the verdict too. */
   readonly settled: number | null;
   readonly firstPaint: number | null;
@@ -30,6 +37,8 @@ export function installRecorder(): void {
     sections: {} as Record<string, number>,
     ipv4: null as number | null,
     resolver: null as number | null,
+    partials: {} as Record<string, string>,
+    earlyLevels: [] as string[],
     settled: null as number | null,
     errors: [] as string[],
   };
@@ -45,6 +54,7 @@ export function installRecorder(): void {
     for (const s of sections) {
       const name = (s.getAttribute('data-testid') ?? '').slice('section-'.length);
       if (settledState(s) && rec.sections[name] === undefined) rec.sections[name] = now;
+      if (s.getAttribute('data-state') === 'partial' && rec.sections[name] === undefined) rec.partials[name] = s.textContent ?? '';
     }
     const live = (section: string, item: string) =>
       document.querySelector(`[data-testid="section-${section}"]:not([data-state="pending"]) [data-testid="${item}"]`);
@@ -52,6 +62,7 @@ export function installRecorder(): void {
     if (rec.resolver === null && live('dns', 'resolver')) rec.resolver = now;
     const level = document.querySelector('[data-testid="verdict"]')?.getAttribute('data-level');
     const final = !!level && level !== 'pending' && sections.length > 0 && sections.every(settledState);
+    if (level && sections.length > 0 && !sections.every(settledState) && !rec.earlyLevels.includes(level)) rec.earlyLevels.push(level);
     if (final && rec.settled === null) rec.settled = now;
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -64,6 +75,8 @@ export function awaitSettled(): Promise<PopupTimes> {
     sections: Record<string, number>;
     ipv4: number | null;
     resolver: number | null;
+    partials: Record<string, string>;
+    earlyLevels: string[];
     settled: number | null;
     errors: string[];
   };
@@ -78,6 +91,8 @@ export function awaitSettled(): Promise<PopupTimes> {
         sections: { ...rec.sections },
         ipv4: rec.ipv4,
         resolver: rec.resolver,
+        partials: { ...rec.partials },
+        earlyLevels: [...rec.earlyLevels],
         timeOrigin: performance.timeOrigin,
         settled: rec.settled,
         firstPaint: at('first-paint'),
