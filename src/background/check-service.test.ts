@@ -52,11 +52,11 @@ describe('createBackgroundEngine', () => {
     await engine.loadSettings();
     await engine.loadSettings();
     expect(get).toHaveBeenCalledTimes(1);
-    changed.forEach((l) => l({ rememberLast: {} }, 'local'));
-    changed.forEach((l) => l({ settings: {} }, 'sync'));
+    for (const l of changed) l({ rememberLast: {} }, 'local');
+    for (const l of changed) l({ settings: {} }, 'sync');
     await engine.loadSettings();
     expect(get).toHaveBeenCalledTimes(1);
-    changed.forEach((l) => l({ settings: {} }, 'local'));
+    for (const l of changed) l({ settings: {} }, 'local');
     await engine.loadSettings();
     expect(get).toHaveBeenCalledTimes(2);
   });
