@@ -29,6 +29,12 @@ const DELAYS = arg('delays', '0,100')
   .filter((n) => Number.isFinite(n) && n >= 0);
 const BROWSERS = process.argv.includes('--no-firefox') ? (['chromium'] as const) : (['chromium', 'firefox'] as const);
 const SILENT_TOO = !process.argv.includes('--no-silent');
+/** `--dns leakless-dns,mullvad-dns`: these DNS providers instead of the defaults (to weigh bash.ws's chain). */
+const DNS_PROVIDERS = arg('dns', '')
+  .split(',')
+  .filter((id) => id !== '');
+const CHAINS_RUN =
+  DNS_PROVIDERS.length > 0 && !DNS_PROVIDERS.includes('bashws-result') ? CHAINS.filter((c) => !c.probe.includes('bash.ws')) : CHAINS;
 
 /** One provider per section that takes the request and never answers (Cloudflare's 1.0.0.1 on a dead route). */
 const SILENT: FaultTable = { 'cloudflare-ipv4': 'hang', 'ipify-ipv6': 'hang', 'mullvad-dns': 'hang' };
@@ -92,6 +98,7 @@ async function launch(name: 'chromium' | 'firefox'): Promise<ProbeBrowser> {
 async function sample(world: World, name: 'chromium' | 'firefox'): Promise<Sample> {
   const browser = await launch(name);
   try {
+    if (DNS_PROVIDERS.length > 0) await browser.setStorage({ settings: { dns: DNS_PROVIDERS } });
     const before = world.traffic();
     const run = await browser.openPopup(60_000);
     // The servers may still be counting the last bytes of connections the popup's close tore down.
@@ -157,8 +164,8 @@ try {
       }
       const summary = Object.fromEntries(METRICS.map(([k]) => [k, summarize(samples.map((s) => s[k]))])) as Record<Metric, Summary>;
       const floor = summary.floor.median;
-      const chain = longestChain().delayedAnswers;
-      const bound = floor === null ? null : floor + lowerBoundMs(delayMs);
+      const chain = longestChain(CHAINS_RUN).delayedAnswers;
+      const bound = floor === null ? null : floor + lowerBoundMs(delayMs, CHAINS_RUN);
       const full = summary.allFinal.median;
       const ipv4 = summary.ipv4OnScreen.median;
       const resolver = summary.resolverOnScreen.median;
