@@ -13,20 +13,26 @@ import { startWorld, type World } from './world/world';
 const SILENT = { ...CLEAN, name: 'silent providers', faults: { 'cloudflare-ipv4': 'hang', 'mullvad-dns': 'hang' } } as const;
 const TIMED_OUT = 'No answer before the deadline.';
 
+// One world for both browsers: its servers bind fixed sandbox addresses.
+let world: World;
+beforeAll(async () => {
+  world = await startWorld(CLEAN);
+});
+afterAll(async () => {
+  await world?.close();
+});
+
 for (const name of ['chromium', 'firefox'] as const) {
   describe(`one silent provider per section, ${name}`, () => {
-    let world: World;
     let browser: ProbeBrowser;
 
     beforeAll(async () => {
-      world = await startWorld(CLEAN);
       browser = name === 'chromium' ? await launchProbeChromium() : await launchProbeFirefox();
       // The fault suite's settings: four IPv4 providers, three DNS providers.
       await prepare(world, browser);
     });
     afterAll(async () => {
       await browser?.close();
-      await world?.close();
     });
 
     test("the others' answers show while the silent one is out; the final state names it as timed out", async () => {
