@@ -32,7 +32,8 @@ export default defineConfig({
     minify: true,
     sourcemap: false,
     target: 'es2022',
-    rollupOptions: { input: { audit: 'src/audit/index.html' } },
+    // Test builds add the bench's floor page: an empty extension page that sends one message.
+    rollupOptions: { input: { audit: 'src/audit/index.html', ...(testBuild ? { floor: 'src/test-support/floor.html' } : {}) } },
     // Extension pages support modulepreload natively; the polyfill would be one more fetch() outside the gate.
     modulePreload: { polyfill: false },
   },

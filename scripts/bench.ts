@@ -2,15 +2,20 @@
 // world, with an added delay on every HTTPS answer and every DNS answer of the check server and the fakes.
 // Each run is a fresh browser (cold caches, no kept-alive connections) opening the popup once, default settings.
 // Reports median/min/max; never fails on timings. Writes bench/results.json.
-//   tsx scripts/bench.ts [--runs 5] [--delays 0,100] [--no-firefox]
+// Per run it also opens the floor page (src/test-support/floor.html: an empty extension page sending the
+// background one message) in the same browser, and a "silent" case where one provider per section accepts
+// its requests and never answers: the others' answers must come as fast as without it.
+//   tsx scripts/bench.ts [--runs 5] [--delays 0,100] [--no-firefox] [--no-silent]
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { bundleSizes } from '../bench/bundles';
 import { CHAINS, longestChain, lowerBoundMs } from '../bench/lower-bound';
 import { type Summary, summarize } from '../bench/stats';
 import { DIST_TEST } from '../tests/e2e/browsers/dists';
 import { launchProbeChromium, type ProbeBrowser } from '../tests/e2e/lib/probe-chromium';
 import { launchProbeFirefox } from '../tests/e2e/lib/probe-firefox';
-import { CLEAN } from '../tests/e2e/world/scenario';
+import type { FaultTable } from '../tests/e2e/world/faults';
+import { CLEAN, type Scenario } from '../tests/e2e/world/scenario';
 import { startWorld, type Traffic, type World } from '../tests/e2e/world/world';
 
 const arg = (name: string, fallback: string) => {
@@ -23,11 +28,31 @@ const DELAYS = arg('delays', '0,100')
   .map(Number)
   .filter((n) => Number.isFinite(n) && n >= 0);
 const BROWSERS = process.argv.includes('--no-firefox') ? (['chromium'] as const) : (['chromium', 'firefox'] as const);
+const SILENT_TOO = !process.argv.includes('--no-silent');
+/** `--dns leakless-dns,mullvad-dns`: these DNS providers instead of the defaults (to weigh bash.ws's chain). */
+const DNS_PROVIDERS = arg('dns', '')
+  .split(',')
+  .filter((id) => id !== '');
+const CHAINS_RUN =
+  DNS_PROVIDERS.length > 0 && !DNS_PROVIDERS.includes('bashws-result') ? CHAINS.filter((c) => !c.probe.includes('bash.ws')) : CHAINS;
+
+/** One provider per section that takes the request and never answers (Cloudflare's 1.0.0.1 on a dead route). */
+const SILENT: FaultTable = { 'cloudflare-ipv4': 'hang', 'ipify-ipv6': 'hang', 'mullvad-dns': 'hang' };
+
+/** The targets of issue 12, in ms over the floor, per added delay d. */
+const SLACK_MS = 30;
 
 interface Sample {
+  /** Page open → the background has the floor page's one message. */
+  floor: number | null;
+  /** Page open → the first TCP connection or DNS query the world saw. */
+  firstRequest: number | null;
   firstPaint: number | null;
   ipv4OnScreen: number | null;
+  resolverOnScreen: number | null;
   allFinal: number | null;
+  /** When each section became final (ms since page open), for the breakdown. */
+  sections: Record<string, number>;
   requests: number;
   dnsLookups: number;
   bytesSent: number;
@@ -35,16 +60,27 @@ interface Sample {
   heapBytes: number | null;
 }
 
-const METRICS: readonly [keyof Sample, string, string][] = [
+type Metric = Exclude<keyof Sample, 'sections'>;
+
+const METRICS: readonly [Metric, string, string][] = [
+  ['floor', 'floor (empty page + one message)', 'ms'],
+  ['firstRequest', 'page open → first request', 'ms'],
   ['firstPaint', 'popup first paint', 'ms'],
-  ['ipv4OnScreen', 'IPv4 on screen', 'ms'],
-  ['allFinal', 'every section final', 'ms'],
+  ['ipv4OnScreen', 'first IPv4 on screen', 'ms'],
+  ['resolverOnScreen', 'first resolver on screen', 'ms'],
+  ['allFinal', 'check complete (every section final)', 'ms'],
   ['requests', 'HTTPS requests', ''],
   ['dnsLookups', 'DNS lookups (check zone + leak names)', ''],
   ['bytesSent', 'bytes sent by the browser', 'B'],
   ['bytesReceived', 'bytes received by the browser', 'B'],
   ['heapBytes', 'popup JS heap used', 'B'],
 ];
+
+const loadNow = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 
 const diff = (after: Traffic, before: Traffic) => ({
   requests: after.requests - before.requests,
@@ -62,14 +98,22 @@ async function launch(name: 'chromium' | 'firefox'): Promise<ProbeBrowser> {
 async function sample(world: World, name: 'chromium' | 'firefox'): Promise<Sample> {
   const browser = await launch(name);
   try {
+    if (DNS_PROVIDERS.length > 0) await browser.setStorage({ settings: { dns: DNS_PROVIDERS } });
     const before = world.traffic();
     const run = await browser.openPopup(60_000);
     // The servers may still be counting the last bytes of connections the popup's close tore down.
     const traffic = diff(world.traffic(), before);
+    const first = world.firstActivitySince(Math.floor(run.times.timeOrigin));
+    // The floor after the popup, in the same browser: warm, so if anything it is lower than a cold one.
+    const floor = await browser.openFloor().catch(() => null);
     return {
+      floor,
+      firstRequest: first === null ? null : first - run.times.timeOrigin,
       firstPaint: run.times.firstContentfulPaint ?? run.times.firstPaint,
       ipv4OnScreen: run.times.ipv4,
+      resolverOnScreen: run.times.resolver,
       allFinal: run.times.settled,
+      sections: run.times.sections,
       ...traffic,
       heapBytes: run.times.heapUsed,
     };
@@ -90,39 +134,80 @@ const cell = (s: Summary, unit: string) => (s.n === 0 ? 'n/a' : `${fmt(s.median,
 
 const world = await startWorld(CLEAN);
 const results: Record<string, Record<string, unknown>> = {};
+const ms = (v: number | null) => (v === null ? '—' : `${Math.round(v)} ms`);
+const ratio = (a: number | null, b: number | null) => (a === null || b === null || b <= 0 ? '—' : (a / b).toFixed(2));
+const verdict = (value: number | null, limit: number | null) =>
+  value === null || limit === null ? 'n/a' : value <= limit ? `met (${ms(value)} ≤ ${ms(limit)})` : `NOT met (${ms(value)} > ${ms(limit)})`;
 try {
   for (const name of BROWSERS) {
-    for (const delayMs of DELAYS) {
-      world.scenario = { ...CLEAN, name: `bench ${delayMs} ms`, delayMs };
+    const cases: [string, number, Scenario][] = DELAYS.flatMap((delayMs): [string, number, Scenario][] => [
+      [`${name} ${delayMs} ms`, delayMs, { ...CLEAN, name: `bench ${delayMs} ms`, delayMs }],
+      ...(SILENT_TOO
+        ? [
+            [`${name} ${delayMs} ms silent`, delayMs, { ...CLEAN, name: `bench ${delayMs} ms, silent`, delayMs, faults: SILENT }] as [
+              string,
+              number,
+              Scenario,
+            ],
+          ]
+        : []),
+    ]);
+    for (const [key, delayMs, scenario] of cases) {
+      world.scenario = scenario;
       const samples: Sample[] = [];
       for (let i = 0; i < RUNS; i++) {
         try {
           samples.push(await sample(world, name));
         } catch (error) {
-          console.error(`${name} ${delayMs} ms run ${i + 1}: ${(error as Error).message}`);
+          console.error(`${key} run ${i + 1}: ${(error as Error).message}`);
         }
       }
-      const summary = Object.fromEntries(METRICS.map(([key]) => [key, summarize(samples.map((s) => s[key]))])) as Record<
-        keyof Sample,
-        Summary
-      >;
-      const bound = lowerBoundMs(delayMs);
+      const summary = Object.fromEntries(METRICS.map(([k]) => [k, summarize(samples.map((s) => s[k]))])) as Record<Metric, Summary>;
+      const floor = summary.floor.median;
+      const chain = longestChain(CHAINS_RUN).delayedAnswers;
+      const bound = floor === null ? null : floor + lowerBoundMs(delayMs, CHAINS_RUN);
       const full = summary.allFinal.median;
-      results[`${name} ${delayMs} ms`] = {
+      const ipv4 = summary.ipv4OnScreen.median;
+      const resolver = summary.resolverOnScreen.median;
+      const targets = {
+        complete: delayMs > 0 && bound !== null ? bound * 1.2 : null,
+        ipv4: floor === null ? null : floor + delayMs + SLACK_MS,
+        resolver: floor === null ? null : floor + 2 * delayMs + SLACK_MS,
+      };
+      results[key] = {
         browser: name,
         delayMs,
+        silent: scenario.faults !== undefined,
         runs: samples.length,
+        load: loadNow(),
         summary,
         samples,
         lowerBoundMs: bound,
-        ratioToLowerBound: bound > 0 && full !== null ? full / bound : null,
+        ratioToLowerBound: bound !== null && bound > 0 && full !== null ? full / bound : null,
+        targets,
       };
-      console.log(`\n${name}, +${delayMs} ms per answer, ${samples.length} runs (median [min–max]):`);
-      for (const [key, label, unit] of METRICS) console.log(`  ${label.padEnd(40)} ${cell(summary[key], unit)}`);
+      console.log(`\n${key}, +${delayMs} ms per answer, ${samples.length} runs (median [min–max]), load ${loadNow()}:`);
+      for (const [k, label, unit] of METRICS) console.log(`  ${label.padEnd(40)} ${cell(summary[k], unit)}`);
+      const sectionNames = [...new Set(samples.flatMap((x) => Object.keys(x.sections)))];
+      const breakdown = sectionNames.map((n) => `${n} ${ms(summarize(samples.map((x) => x.sections[n])).median)}`).join(', ');
+      console.log(`  ${'each section final (median)'.padEnd(40)} ${breakdown}`);
+      console.log(`  ${'network lower bound'.padEnd(40)} ${ms(bound)} (floor + ${chain} delayed answers × ${delayMs} ms)`);
       console.log(
-        `  ${'network lower bound'.padEnd(40)} ${bound} ms (${longestChain().delayedAnswers} delayed answers × ${delayMs} ms)` +
-          (bound > 0 && full !== null ? `; full check / bound = ${(full / bound).toFixed(2)}` : ''),
+        `  ${'ratios'.padEnd(40)} complete/bound ${ratio(full, bound)}, first request/floor ${ratio(summary.firstRequest.median, floor)}`,
       );
+      const clean = results[`${name} ${delayMs} ms`]?.summary as Record<Metric, Summary> | undefined;
+      if (scenario.faults !== undefined && clean) {
+        console.log(
+          `  ${'silent vs clean (medians)'.padEnd(40)} first IPv4 ${ms(ipv4)} vs ${ms(clean.ipv4OnScreen.median)}, ` +
+            `first resolver ${ms(resolver)} vs ${ms(clean.resolverOnScreen.median)}`,
+        );
+      }
+      if (scenario.faults === undefined) {
+        if (delayMs > 0) console.log(`  ${'target complete ≤ 1.2 × bound'.padEnd(40)} ${verdict(full, targets.complete)}`);
+        console.log(`  ${`target IPv4 ≤ floor + ${delayMs} + 30`.padEnd(40)} ${verdict(ipv4, targets.ipv4)}`);
+        if (delayMs > 0)
+          console.log(`  ${`target resolver ≤ floor + ${2 * delayMs} + 30`.padEnd(40)} ${verdict(resolver, targets.resolver)}`);
+      }
     }
   }
 } finally {

@@ -11,7 +11,10 @@ import { backgroundLedger, createBackgroundEngine, listenForChecks } from './che
 // The unit-test polyfill mock is a plain object; the APIs this service uses are added to it here.
 const mock = browser as unknown as {
   runtime: { id: string; onConnect?: { addListener: (listener: (port: PortLike) => void) => void } };
-  storage?: { local: StorageArea };
+  storage?: {
+    local: StorageArea;
+    onChanged?: { addListener: (listener: (changes: Record<string, unknown>, area: string) => void) => void };
+  };
 };
 
 /** Settings with every network probe off: a real run that sends nothing. */
@@ -38,6 +41,33 @@ describe('createBackgroundEngine', () => {
     expect(settings.dnsNames).toBe(6);
     expect(settings.ipv4.length).toBeGreaterThan(0);
     expect(settings.ipv6).toEqual([]);
+  });
+
+  it('reads the settings once, at start, and again only after they change', async () => {
+    const get = vi.fn(async () => ({ settings: QUIET }));
+    const changed: ((changes: Record<string, unknown>, area: string) => void)[] = [];
+    mock.storage = { local: { ...storageWith(QUIET), get }, onChanged: { addListener: (l) => changed.push(l) } };
+    const engine = createBackgroundEngine(createLedger());
+    expect(get).toHaveBeenCalledTimes(1);
+    await engine.loadSettings();
+    await engine.loadSettings();
+    expect(get).toHaveBeenCalledTimes(1);
+    for (const l of changed) l({ rememberLast: {} }, 'local');
+    for (const l of changed) l({ settings: {} }, 'sync');
+    await engine.loadSettings();
+    expect(get).toHaveBeenCalledTimes(1);
+    for (const l of changed) l({ settings: {} }, 'local');
+    await engine.loadSettings();
+    expect(get).toHaveBeenCalledTimes(2);
+  });
+
+  it('without change events, reads the settings for every run', async () => {
+    const get = vi.fn(async () => ({ settings: QUIET }));
+    mock.storage = { local: { ...storageWith(QUIET), get } };
+    const engine = createBackgroundEngine(createLedger());
+    await engine.loadSettings();
+    await engine.loadSettings();
+    expect(get).toHaveBeenCalledTimes(3);
   });
 
   it('gathers locally only where RTCPeerConnection exists (Firefox background page)', () => {

@@ -6,7 +6,8 @@ import { registry } from '../endpoints';
 import { browser } from '../ext/browser';
 import { createBrowserDeps } from '../ext/deps';
 import { createStore } from '../ext/storage';
-import type { HostView } from '../model';
+import { LOCAL_KEYS } from '../ext/storage-keys';
+import type { HostView, Settings } from '../model';
 import { createLedger, type Ledger } from '../net';
 import type { PortLike } from '../port/protocol';
 import { runCheck } from '../probes/run';
@@ -27,13 +28,34 @@ export function createBackgroundEngine(ledger: Ledger): CheckEngine {
   // (Chrome's worker has no RTCPeerConnection), and Chromium does not mask host candidates in extension pages:
   // what it sees, web pages see only once granted camera or microphone access.
   const viewOf = (gather: Gatherer): HostView => (gather === localGather ? 'pages' : 'privileged');
+  // Read once and kept until they change, so a run starts in the turn its request arrives (no storage read
+  // between the popup's message and the first request). Warmed now, when the background starts.
+  let settings: Promise<Settings> | null = null;
+  const loadSettings = watchSettings(() => {
+    settings = null;
+  })
+    ? () => (settings ??= store.loadSettings())
+    : store.loadSettings;
+  void loadSettings();
   return {
-    loadSettings: store.loadSettings,
+    loadSettings,
     localGather,
     run: (settings, gather, onUpdate, signal) =>
       runCheck(createBrowserDeps(registry, ledger, gather, viewOf(gather)), settings, onUpdate, undefined, signal),
     decide,
   };
+}
+
+/** Calls `changed` whenever the stored settings change; false when this browser cannot say (then read each time). */
+function watchSettings(changed: () => void): boolean {
+  try {
+    browser.storage.onChanged.addListener((changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && Object.hasOwn(changes, LOCAL_KEYS.settings)) changed();
+    });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 let listening = false;

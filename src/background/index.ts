@@ -3,6 +3,7 @@
 // The self-audit watches this context too (see src/audit).
 import { installAudit } from '../audit/install';
 import { browser } from '../ext/browser';
+import { handleFloorMessage } from '../test-support/floor';
 import { handleRogueMessage } from '../test-support/rogue';
 import { answerMessage, fromOwnExtension } from './answer';
 import { flushLedger, listenForChecks } from './check-service';
@@ -16,6 +17,8 @@ listenForChecks();
 
 browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {
   if (!fromOwnExtension(sender, browser.runtime.id)) return undefined;
+  const floor = handleFloorMessage(message);
+  if (floor !== null) return Promise.resolve(floor);
   if (typeof __LEAKLESS_TEST__ !== 'undefined' && __LEAKLESS_TEST__ && handleRogueMessage(message)) return Promise.resolve(true);
   return answerMessage(message, watcher.observed, flushLedger);
 });

@@ -90,6 +90,22 @@ describe('remembered result', () => {
     }
   });
 
+  it('accepts a provisional state with the answers so far and who is still out, and nothing less', () => {
+    if (CLEAN.ipv4.state !== 'done') throw new Error('fixture');
+    const result = CLEAN.ipv4.result;
+    const ok = { state: 'partial', result, answered: 2, waiting: ['cloudflare-ipv4'] };
+    expect(isCheckResults({ ...CLEAN, ipv4: ok })).toBe(true);
+    for (const bad of [
+      { ...ok, waiting: [] },
+      { ...ok, waiting: [3] },
+      { ...ok, answered: '2' },
+      { state: 'partial', answered: 2, waiting: ['cloudflare-ipv4'] },
+      { ...ok, result: { ...result, observations: 'none' } },
+    ]) {
+      expect(isCheckResults({ ...CLEAN, ipv4: bad }), JSON.stringify(bad)).toBe(false);
+    }
+  });
+
   it('forgets the remembered result when remembering is turned off', async () => {
     const { area, data } = memoryArea({ rememberLast: true, lastResult: CLEAN });
     await createStore(area, sanitize).saveRemember(false);

@@ -63,6 +63,10 @@ function probeState(check: Check): Check {
     if (!isObject(v)) return false;
     if (v.state === 'pending') return true;
     if (v.state === 'failed') return problem(v.problem);
+    // Provisional: the answers so far, how many, and which providers are still out (at least one).
+    if (v.state === 'partial') {
+      return check(v.result) && num(v.answered) && list(str)(v.waiting) && (v.waiting as unknown[]).length > 0;
+    }
     return v.state === 'done' && check(v.result);
   };
 }

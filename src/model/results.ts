@@ -94,11 +94,35 @@ export interface LocaleResult {
 export const PROBE_NAMES = ['ipv4', 'ipv6', 'dns', 'webrtc', 'securedns', 'locale'] as const;
 export type ProbeName = (typeof PROBE_NAMES)[number];
 
-/** A probe's state: still running, done, or failed as a whole (never thrown). */
+/**
+ * A probe's states, in the order a run moves through them: nothing yet; provisional (some providers answered,
+ * others are still out); final, done or failed as a whole (never thrown). The union below follows this list.
+ */
+export const PROBE_STATES = ['pending', 'partial', 'done', 'failed'] as const;
+export type ProbeStateName = (typeof PROBE_STATES)[number];
+
+/** Provisional: the result from the answers so far. `waiting`: what is still out (endpoint ids), never empty. */
+export interface PartialState<T> {
+  readonly state: 'partial';
+  readonly result: T;
+  /** How many providers have answered (or failed) so far. */
+  readonly answered: number;
+  readonly waiting: readonly string[];
+}
+
 export type ProbeState<T> =
   | { readonly state: 'pending' }
+  | PartialState<T>
   | { readonly state: 'done'; readonly result: T }
   | { readonly state: 'failed'; readonly problem: Problem };
+
+/** Done or failed: nothing more will change it. */
+export const isFinal = (state: { readonly state: ProbeStateName }): boolean => state.state === 'done' || state.state === 'failed';
+
+/** The result so far, provisional or final; null while pending or when failed. */
+export function resultSoFar<T>(state: ProbeState<T>): T | null {
+  return state.state === 'done' || state.state === 'partial' ? state.result : null;
+}
 
 export interface CheckResults {
   readonly ipv4: ProbeState<IpResult>;
@@ -123,13 +147,21 @@ export const PENDING: CheckResults = Object.freeze({
   locale: WAITING,
 });
 
+/** Every probe final: a provisional section is still open. */
 export function isSettled(results: CheckResults): boolean {
-  return PROBE_NAMES.every((name) => results[name].state !== 'pending');
+  return PROBE_NAMES.every((name) => isFinal(results[name]));
 }
 
-/** Probes still pending become `internal` failures, so no section spins forever when a run is cut off. */
+/**
+ * A run cut off: probes still pending become `internal` failures, so no section spins forever; a provisional
+ * one keeps what had arrived, as done (the answers that came are facts; the ones still out are lost).
+ */
 export function failPending(results: CheckResults): CheckResults {
-  const out = { ...results };
-  for (const name of PROBE_NAMES) if (out[name].state === 'pending') out[name] = { state: 'failed', problem: { code: 'internal' } };
-  return out;
+  const out: Record<string, unknown> = { ...results };
+  for (const name of PROBE_NAMES) {
+    const state = results[name];
+    if (state.state === 'pending') out[name] = { state: 'failed', problem: { code: 'internal' } };
+    else if (state.state === 'partial') out[name] = { state: 'done', result: state.result };
+  }
+  return out as unknown as CheckResults;
 }

@@ -4,18 +4,29 @@ import { reasonText } from '../ui/reason';
 
 const LABEL = { leak: 'levelLeak', clean: 'levelClean', unknown: 'levelUnknown' } as const;
 
-/** The one-glance answer. A live region, so the result is announced when it arrives. */
-export function Banner({ verdict, stale }: { verdict: Verdict | null; stale: boolean }) {
+/**
+ * The one-glance answer. A live region, so the result is announced when it arrives. A verdict shown before
+ * every section is final (a leak is seen early) says "so far".
+ */
+export function Banner({ verdict, stale, final = true }: { verdict: Verdict | null; stale: boolean; final?: boolean }) {
   const env = useEnv();
   const { t } = env;
   const level = verdict ? verdict.level : 'pending';
   const first = verdict?.reasons[0];
   const sentence = verdict ? (first ? reasonText(env, first) : '') : t(stale ? 'staleNote' : 'pendingDetail');
   return (
-    <div class={`banner banner-${level}`} role="status" aria-live="polite" data-testid="verdict" data-level={level}>
+    <div
+      class={`banner banner-${level}`}
+      role="status"
+      aria-live="polite"
+      data-testid="verdict"
+      data-level={level}
+      data-final={verdict && final ? 'true' : 'false'}
+    >
       <p class="level">
         <Icon level={level} />
         {verdict ? t(LABEL[verdict.level]) : t('levelPending')}
+        {verdict && !final ? ` ${t('verdictSoFar')}` : null}
       </p>
       <p class="reason">{sentence}</p>
     </div>

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CheckResults, Settings, Verdict } from '../model';
 import { PENDING } from '../model';
@@ -62,6 +62,63 @@ describe('Popup while checking', () => {
     expect(screen.getByTestId('ip').textContent).toBe(V4);
     expect(section('dns').dataset.state).toBe('pending');
     expect(banner().dataset.level).toBe('pending');
+  });
+
+  it('shows a provisional section with the answers so far and who is still out, then the final one in the same slot', async () => {
+    let push: (r: CheckResults) => void = () => undefined;
+    const s = services({
+      run: vi.fn((_settings, onUpdate) => {
+        push = onUpdate;
+        return new Promise<CheckResults>(() => undefined);
+      }),
+    });
+    renderWithEnv(<Popup services={s} />);
+    await waitFor(() => expect(s.run).toHaveBeenCalled());
+    const [v4, rtc] = [CLEAN.ipv4, CLEAN.webrtc];
+    if (v4.state !== 'done' || rtc.state !== 'done') throw new Error('fixture');
+    act(() =>
+      push({
+        ...PENDING,
+        ipv4: { state: 'partial', result: v4.result, answered: 3, waiting: ['cloudflare-ipv4'] },
+        webrtc: {
+          state: 'partial',
+          result: { ...rtc.result, publicIps: [], observations: [] },
+          answered: 0,
+          waiting: ['cloudflare-stun'],
+        },
+      }),
+    );
+    expect(section('ipv4').dataset.state).toBe('partial');
+    expect(section('ipv4').getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByTestId('ip').textContent).toBe(V4);
+    expect(within(section('ipv4')).getByTestId('partial').textContent).toBe('3 of 4 answered, waiting for Cloudflare');
+    // WebRTC says what it still waits for, and "none" is not yet an answer.
+    expect(within(section('webrtc')).getByTestId('partial').textContent).toBe('0 of 1 answered, waiting for Cloudflare');
+    expect(section('webrtc').textContent).toContain('Public IP revealedChecking…');
+    expect(banner().dataset.level).toBe('pending');
+    act(() => push({ ...PENDING, ipv4: CLEAN.ipv4 }));
+    expect(section('ipv4').dataset.state).toBe('done');
+    expect(within(section('ipv4')).queryByTestId('partial')).toBeNull();
+  });
+
+  it('marks a leak seen before every section is final as "so far"', async () => {
+    let push: (r: CheckResults) => void = () => undefined;
+    const s = services({
+      run: vi.fn((_settings, onUpdate) => {
+        push = onUpdate;
+        return new Promise<CheckResults>(() => undefined);
+      }),
+      decide: () => LEAK_VERDICT,
+    });
+    renderWithEnv(<Popup services={s} />);
+    await waitFor(() => expect(s.run).toHaveBeenCalled());
+    act(() => push({ ...PENDING, webrtc: LEAK.webrtc }));
+    expect(banner().dataset.level).toBe('leak');
+    expect(banner().dataset.final).toBe('false');
+    expect(banner().textContent).toContain('(so far)');
+    act(() => push(LEAK));
+    expect(banner().dataset.final).toBe('true');
+    expect(banner().textContent).not.toContain('(so far)');
   });
 
   it('shows a leak at once, before the other probes finish', async () => {

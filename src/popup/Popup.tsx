@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CheckResults, Settings, Verdict } from '../model';
-import { DNS_NAME_COUNTS, failPending, PENDING } from '../model';
+import { DNS_NAME_COUNTS, failPending, isSettled, PENDING, resultSoFar } from '../model';
 import { useEnv } from '../ui/env';
 import { AuditLine, type AuditSummary } from './AuditLine';
 import { Banner } from './Banner';
@@ -18,7 +18,8 @@ export interface PopupServices {
   /** The remembered result, or null (remembering off, nothing stored, or corrupt). */
   loadLast(): Promise<CheckResults | null>;
   saveLast(results: CheckResults): Promise<void>;
-  run(settings: Settings, onUpdate: (results: CheckResults) => void): Promise<CheckResults>;
+  /** null: the run the popup started before its UI (see check.ts), whose settings the background read. */
+  run(settings: Settings | null, onUpdate: (results: CheckResults) => void): Promise<CheckResults>;
   decide(results: CheckResults): Verdict;
   copy(text: string): Promise<void>;
   openOptions(): void;
@@ -41,7 +42,7 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
   // A re-run supersedes the run before it: late updates of an older run are dropped.
   const generation = useRef(0);
 
-  async function start(current: Settings) {
+  async function start(current: Settings | null) {
     const run = ++generation.current;
     setRunning(true);
     setResults(PENDING);
@@ -61,18 +62,19 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
   }
 
   useEffect(() => {
+    // The first check is already running (started before the UI): its results need no storage read first.
+    void start(null);
     void Promise.all([services.loadSettings(), services.loadLast()]).then(([loaded, remembered]) => {
       setSettings(loaded);
       setLast(remembered);
-      void start(loaded);
     });
   }, []);
 
   const verdict = useMemo(() => verdictFor(results, services.decide), [results]);
   const stale = running && last !== null;
   const staleOf = <K extends keyof CheckResults>(key: K) => (stale && last ? last[key] : undefined);
-  const ipState = results.ipv4.state === 'done' ? results.ipv4 : staleOf('ipv4');
-  const ipCountry = ipState?.state === 'done' ? ipState.result.meta.country : undefined;
+  const ipState = results.ipv4.state === 'pending' ? staleOf('ipv4') : results.ipv4;
+  const ipCountry = ipState ? resultSoFar(ipState)?.meta.country : undefined;
 
   async function setExtended(on: boolean) {
     if (!settings) return;
@@ -98,7 +100,7 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
             {t('openOptions')}
           </button>
         </div>
-        <Banner verdict={verdict} stale={stale} />
+        <Banner verdict={verdict} stale={stale} final={isSettled(results)} />
       </header>
       <main>
         <Section name="ipv4" title={t('sectionIpv4')} state={results.ipv4} stale={staleOf('ipv4')} render={(r) => <IpBody result={r} />} />
@@ -109,7 +111,7 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
           title={t('sectionWebrtc')}
           state={results.webrtc}
           stale={staleOf('webrtc')}
-          render={(r) => <WebRtcBody result={r} />}
+          render={(r, provisional) => <WebRtcBody result={r} provisional={provisional} />}
         />
         <Section
           name="securedns"

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { ProbeState } from '../model';
+import { isFinal, type ProbeState } from '../model';
 import { useEnv } from '../ui/env';
 import { ProblemLine } from '../ui/problem';
 import { Scroll } from '../ui/Scroll';
@@ -12,15 +12,33 @@ interface SectionProps<T> {
   state: ProbeState<T>;
   /** The remembered result, shown greyed while this probe is still pending. */
   stale?: ProbeState<T> | undefined;
-  render(result: T): ComponentChildren;
+  /** `provisional`: more answers are still out, so "none" is not yet an answer. */
+  render(result: T, provisional?: boolean): ComponentChildren;
 }
 
-/** A fixed-height section: a skeleton while pending, then the result or what failed, in the same box. */
+/**
+ * A fixed-height section: a skeleton while pending, the answers so far with who is still out while provisional,
+ * then the result or what failed, in the same box.
+ */
 export function Section<T>({ name, title, state, stale, render }: SectionProps<T>) {
-  const { t } = useEnv();
+  const { t, providerName } = useEnv();
   const headingId = `h-${name}`;
   let body: ComponentChildren;
   if (state.state === 'done') body = render(state.result);
+  else if (state.state === 'partial')
+    body = (
+      <>
+        {render(state.result, true)}
+        <p class="muted" data-testid="partial">
+          {t(
+            'partialAnswered',
+            String(state.answered),
+            String(state.answered + state.waiting.length),
+            state.waiting.map(providerName).join(', '),
+          )}
+        </p>
+      </>
+    );
   else if (state.state === 'failed') body = <ProblemLine problem={state.problem} />;
   else if (stale?.state === 'done') body = <div class="stale">{render(stale.result)}</div>;
   else body = <Skeleton label={t('levelPending')} />;
@@ -28,7 +46,7 @@ export function Section<T>({ name, title, state, stale, render }: SectionProps<T
     <section
       class={`sec sec-${name}`}
       aria-labelledby={headingId}
-      aria-busy={state.state === 'pending' ? 'true' : undefined}
+      aria-busy={isFinal(state) ? undefined : 'true'}
       data-testid={`section-${name}`}
       data-state={state.state}
     >

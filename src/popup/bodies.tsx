@@ -29,7 +29,7 @@ export function DnsBody({ result }: { result: DnsResult }) {
   );
 }
 
-export function WebRtcBody({ result }: { result: WebRtcResult }) {
+export function WebRtcBody({ result, provisional }: { result: WebRtcResult; provisional?: boolean | undefined }) {
   const { t } = useEnv();
   if (result.status === 'disabled') return <p class="neutral">{t('webrtcDisabled')}</p>;
   const masked = result.mdnsMasked > 0 ? t('webrtcMasked', String(result.mdnsMasked)) : '';
@@ -39,7 +39,7 @@ export function WebRtcBody({ result }: { result: WebRtcResult }) {
     <>
       <dl>
         <Field label={t('webrtcPublic')}>
-          <Items values={result.publicIps} testId="webrtc-public" empty={t('valueNone')} />
+          <Items values={result.publicIps} testId="webrtc-public" empty={t(provisional ? 'levelPending' : 'valueNone')} />
         </Field>
         <Field label={t(privileged ? 'webrtcLocalPermitted' : 'webrtcLocal')} long={privileged}>
           {result.localIps.length > 0 || !masked ? <Items values={result.localIps} testId="webrtc-local" empty={t('valueNone')} /> : null}

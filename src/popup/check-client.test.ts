@@ -40,6 +40,12 @@ describe('createCheckClient: runs', () => {
     expect(client.decide(PENDING)).toEqual(UNKNOWN);
   });
 
+  it('the first run at popup start sends no overrides: the background reads the stored settings itself', () => {
+    const { client, port } = setup();
+    void client.run(undefined, () => undefined);
+    expect(port().posted).toEqual([{ type: 'run', runId: 1 }]);
+  });
+
   it('ignores late messages of a superseded run, and re-runs on the same port', async () => {
     const { client, port, connect } = setup();
     const first = client.run(6, () => undefined);

@@ -8,8 +8,11 @@ import type { Gatherer, GatherResult } from '../probes/webrtc/gather';
 import { readGatherRequest, readResults } from './messages';
 
 export interface CheckClient {
-  /** Starts a run with the stored settings and this DNS name count; settles when it is done or cut off. Never rejects. */
-  run(dnsNames: number, onUpdate: (results: CheckResults) => void): Promise<CheckResults>;
+  /**
+   * Starts a run with the stored settings and this DNS name count (undefined: the stored one, which the
+   * background reads itself); settles when it is done or cut off. Never rejects.
+   */
+  run(dnsNames: number | undefined, onUpdate: (results: CheckResults) => void): Promise<CheckResults>;
   /** The background's verdict for these results (the verdict code stays out of the popup). */
   decide(results: CheckResults): Verdict;
 }
@@ -103,7 +106,7 @@ export function createCheckClient(connect: () => PortLike, gather: Gatherer): Ch
     }
   }
 
-  function send(message: { type: 'run'; runId: number; overrides: { dnsNames: number } }): boolean {
+  function send(message: { type: 'run'; runId: number; overrides?: { dnsNames: number } }): boolean {
     const existing = openPort();
     if (existing && safePost(existing, message)) return true;
     // A port that died without telling us yet: try a fresh one, once.
@@ -118,7 +121,7 @@ export function createCheckClient(connect: () => PortLike, gather: Gatherer): Ch
       return new Promise((resolve) => {
         lastId = lastId >= PORT_LIMITS.maxId ? 1 : lastId + 1;
         active = { id: lastId, onUpdate, resolve, latest: PENDING, verdict: null };
-        if (!send({ type: 'run', runId: lastId, overrides: { dnsNames } })) cutOff();
+        if (!send({ type: 'run', runId: lastId, ...(dnsNames === undefined ? {} : { overrides: { dnsNames } }) })) cutOff();
       });
     },
     decide: (results) => (known && sameProbes(known.results, results) ? known.verdict : UNKNOWN),

@@ -10,13 +10,14 @@ import { Popup } from './Popup';
 
 // First, so the self-audit sees every resource and every blocked attempt of this page.
 installAudit('popup');
+// Next, before anything renders: this asks the background for the check (see check.ts).
+const { services } = createPopupServices();
 maybeFireRogue(location);
 
 const env: UiEnv = { t, lang: uiLanguage(), providerName: providerNamer(registry) };
 document.documentElement.lang = env.lang;
 document.title = t('extName');
 
-const { services } = createPopupServices();
 const root = document.getElementById('app');
 if (root) {
   render(

@@ -14,6 +14,8 @@ type Env = Pick<UiEnv, 't' | 'lang'>;
 function line<T>(env: Env, title: string, state: ProbeState<T>, describe: (result: T) => string): string {
   if (state.state === 'pending') return `${title}: ${env.t('levelPending')}`;
   if (state.state === 'failed') return `${title}: ${problemText(env.t, state.problem)}`;
+  // Copied mid-check: what has arrived, marked as not final.
+  if (state.state === 'partial') return `${title}: ${describe(state.result)} ${env.t('verdictSoFar')}`;
   return `${title}: ${describe(state.result)}`;
 }
 

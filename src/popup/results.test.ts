@@ -22,6 +22,23 @@ describe('verdictFor', () => {
   });
 });
 
+describe('verdictFor, provisional sections', () => {
+  const provisional: CheckResults = {
+    ...CLEAN,
+    dns: CLEAN.dns.state === 'done' ? { state: 'partial', result: CLEAN.dns.result, answered: 2, waiting: ['bashws-result'] } : CLEAN.dns,
+  };
+  it('shows no verdict but a leak while a section is provisional', () => {
+    expect(isSettled(provisional)).toBe(false);
+    expect(verdictFor(provisional, () => CLEAN_VERDICT)).toBeNull();
+    expect(verdictFor(provisional, () => LEAK_VERDICT)).toBe(LEAK_VERDICT);
+  });
+  it('a run cut off keeps a provisional section as what had arrived', () => {
+    const settled = failPending(provisional);
+    expect(settled.dns).toEqual({ state: 'done', result: provisional.dns.state === 'partial' ? provisional.dns.result : null });
+    expect(isSettled(settled)).toBe(true);
+  });
+});
+
 describe('settle', () => {
   it('turns what is still pending into an internal failure and keeps the rest', () => {
     const settled = failPending(partial);

@@ -26,3 +26,10 @@ export interface ProbeDeps {
   timeZone(): string;
   languages(): readonly string[];
 }
+
+/**
+ * How a probe reports a provisional result: the answers so far combined, how many providers answered (or
+ * failed), and which are still out (endpoint ids, never empty). Called again with each answer; the probe's
+ * promise is the final result.
+ */
+export type OnPartial<T> = (result: T, answered: number, waiting: readonly string[]) => void;

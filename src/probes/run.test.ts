@@ -111,6 +111,29 @@ describe('runCheck', () => {
     expect(PENDING.ipv4.state).toBe('pending');
   });
 
+  it('streams provisional results as partial states, and none after the final one', async () => {
+    const { probes, end } = controlled();
+    let report: ((r: IpResult, answered: number, waiting: readonly string[]) => void) | undefined;
+    const updates: CheckResults[] = [];
+    const run = runCheck(deps, settings, (r) => updates.push(r), {
+      ...probes,
+      ipv4: (d, s, signal, onPartial) => {
+        report = onPartial;
+        return probes.ipv4(d, s, signal);
+      },
+    });
+    const so = { ...ip(4), ip: '192.0.2.1', absent: false };
+    report?.(so, 1, ['mullvad-ipv4', 'ipify-ipv4']);
+    // Nothing still out is not provisional: dropped.
+    report?.(so, 3, []);
+    expect(updates.map((u) => u.ipv4)).toEqual([{ state: 'partial', result: so, answered: 1, waiting: ['mullvad-ipv4', 'ipify-ipv4'] }]);
+    for (const name of NAMES) end(name);
+    await run;
+    report?.(so, 2, ['ipify-ipv4']);
+    expect(updates.at(-1)?.ipv4).toEqual({ state: 'done', result: RESULTS.ipv4 });
+    expect(updates.map((u) => u.ipv4.state).filter((st) => st === 'partial')).toHaveLength(1);
+  });
+
   it('fails only the probe that throws or rejects', async () => {
     const { probes, end } = controlled();
     const throwing: Probes = {

@@ -1,5 +1,5 @@
 import { type CheckResults, PENDING, PROBE_NAMES, type ProbeName, type Problem, type ResultOf, type Settings } from '../model';
-import type { ProbeDeps } from './deps';
+import type { OnPartial, ProbeDeps } from './deps';
 import { probeDns } from './dns';
 import { probeIp } from './ip';
 import { probeLocale } from './locale';
@@ -8,14 +8,22 @@ import { probeWebRtc } from './webrtc';
 
 /** The probe functions, injectable so the runner can be tested with fakes. */
 export type Probes = {
-  readonly [K in ProbeName]: (deps: ProbeDeps, settings: Settings, signal?: AbortSignal) => ResultOf<K> | Promise<ResultOf<K>>;
+  readonly [K in ProbeName]: (
+    deps: ProbeDeps,
+    settings: Settings,
+    signal?: AbortSignal,
+    onPartial?: OnPartial<ResultOf<K>>,
+  ) => ResultOf<K> | Promise<ResultOf<K>>;
 };
 
-/** The signal cancels the network requests of a run nobody waits for any more (a re-run, a closed popup). */
+/**
+ * The signal cancels the network requests of a run nobody waits for any more (a re-run, a closed popup).
+ * `onPartial` streams a probe's provisional result as each of its providers answers.
+ */
 export const PROBES: Probes = {
-  ipv4: (deps, settings, signal) => probeIp(deps, settings, 4, signal),
-  ipv6: (deps, settings, signal) => probeIp(deps, settings, 6, signal),
-  dns: (deps, settings, signal) => probeDns(deps, settings, signal),
+  ipv4: (deps, settings, signal, onPartial) => probeIp(deps, settings, 4, signal, onPartial),
+  ipv6: (deps, settings, signal, onPartial) => probeIp(deps, settings, 6, signal, onPartial),
+  dns: (deps, settings, signal, onPartial) => probeDns(deps, settings, signal, onPartial),
   webrtc: probeWebRtc,
   securedns: probeSecureDns,
   locale: (deps) => probeLocale(deps),
@@ -32,13 +40,19 @@ function settle<K extends ProbeName>(
   deps: ProbeDeps,
   settings: Settings,
   signal: AbortSignal | undefined,
+  onPartial: (state: CheckResults[K]) => void,
 ): Promise<CheckResults[K]> {
   return new Promise((resolve) => {
+    let final = false;
     const fail = (problem: Problem) => resolve({ state: 'failed', problem } as CheckResults[K]);
     const timer = setTimeout(() => fail({ code: 'timeout' }), outerDeadlineMs(settings));
+    const partial: OnPartial<ResultOf<K>> = (result, answered, waiting) => {
+      // Nothing provisional after the final state, and never without something still out.
+      if (!final && waiting.length > 0) onPartial({ state: 'partial', result, answered, waiting: [...waiting] } as CheckResults[K]);
+    };
     let running: Promise<ResultOf<K>>;
     try {
-      running = Promise.resolve(probes[name](deps, settings, signal));
+      running = Promise.resolve(probes[name](deps, settings, signal, partial));
     } catch (error) {
       // A probe that throws synchronously fails alone, like one that rejects.
       running = Promise.reject(error);
@@ -48,7 +62,10 @@ function settle<K extends ProbeName>(
         (result) => resolve({ state: 'done', result } as CheckResults[K]),
         (error: unknown) => fail(error instanceof Error ? { code: 'internal', detail: error.name } : { code: 'internal' }),
       )
-      .finally(() => clearTimeout(timer));
+      .finally(() => {
+        final = true;
+        clearTimeout(timer);
+      });
   });
 }
 
@@ -64,16 +81,23 @@ export async function runCheck(
   signal?: AbortSignal,
 ): Promise<CheckResults> {
   let current = PENDING;
+  const settled = new Set<ProbeName>();
+  const update = (name: ProbeName, state: CheckResults[ProbeName]) => {
+    current = Object.freeze({ ...current, [name]: Object.freeze(state) });
+    try {
+      onUpdate(current);
+    } catch (error) {
+      // A broken view must not stop the other probes from reporting.
+      console.error('leakless: onUpdate failed', error);
+    }
+  };
   await Promise.all(
     PROBE_NAMES.map(async (name) => {
-      const state = await settle(name, probes, deps, settings, signal);
-      current = Object.freeze({ ...current, [name]: Object.freeze(state) });
-      try {
-        onUpdate(current);
-      } catch (error) {
-        // A broken view must not stop the other probes from reporting.
-        console.error('leakless: onUpdate failed', error);
-      }
+      const state = await settle(name, probes, deps, settings, signal, (partial) => {
+        if (!settled.has(name)) update(name, partial);
+      });
+      settled.add(name);
+      update(name, state);
     }),
   );
   return current;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResults, IpMeta, ReasonCode, VerdictLevel } from '../model';
 import { decide, MAX_PER_KIND } from '.';
-import { absent, CLEAN, dns, done, EXIT4, EXIT6, failed, ip, locale, M247, pending, resolver, webrtc } from './fixtures';
+import { absent, CLEAN, dns, done, EXIT4, EXIT6, failed, ip, locale, M247, partial, pending, resolver, webrtc } from './fixtures';
 
 interface Row {
   readonly name: string;
@@ -249,6 +249,47 @@ const rows: Row[] = [
     patch: { ...ALL_PENDING, ipv4: CLEAN.ipv4, webrtc: webrtc({ publicIps: ['81.2.69.160'] }) },
     level: 'leak',
     codes: ['webrtc-reveals-other-ip'],
+  },
+  // Provisional sections (some providers answered, others still out): never "no leak" while one is open.
+  { name: 'IPv4 provisional, everything else clean', patch: { ipv4: partial(CLEAN.ipv4) }, level: 'unknown', codes: [] },
+  { name: 'IPv6 provisional, everything else clean', patch: { ipv6: partial(v6()) }, level: 'unknown', codes: [] },
+  {
+    name: 'DNS provisional, own-network resolver so far (bash.ws still out)',
+    patch: { dns: partial(CLEAN.dns, ['bashws-result']) },
+    level: 'unknown',
+    codes: [],
+  },
+  {
+    name: 'WebRTC provisional: local addresses known, STUN still out',
+    patch: { webrtc: partial(webrtc({ mdnsMasked: 1 }), ['leakless-stun']) },
+    level: 'unknown',
+    codes: [],
+  },
+  {
+    name: 'every section provisional',
+    patch: { ipv4: partial(CLEAN.ipv4), dns: partial(CLEAN.dns), webrtc: partial(CLEAN.webrtc) },
+    level: 'unknown',
+    codes: [],
+  },
+  {
+    name: 'a provisional IPv4 with no address yet is not yet unknown',
+    patch: { ipv4: partial(ip(4, null)), webrtc: webrtc() },
+    level: 'unknown',
+    codes: [],
+  },
+  {
+    name: 'a leak in a provisional DNS section is a leak at once',
+    patch: { dns: partial(dns(resolver('89.246.1.1', { country: 'DE', organization: 'Vodafone', asn: 3209 })), ['bashws-result']) },
+    level: 'leak',
+    codes: ['dns-other-country'],
+    params: [['89.246.1.1', 'DE', 'CH']],
+  },
+  {
+    name: 'a provisional IPv4 exit already shows a WebRTC leak',
+    patch: { ipv4: partial(CLEAN.ipv4), webrtc: webrtc({ publicIps: ['81.2.69.160'] }) },
+    level: 'leak',
+    codes: ['webrtc-reveals-other-ip'],
+    params: [['81.2.69.160', EXIT4]],
   },
   {
     name: 'leaks, then warnings, then unknown, then information',

@@ -1,4 +1,4 @@
-import type { CheckResults, IpMeta, IpResult, ProbeState } from '../model';
+import { type CheckResults, type IpMeta, type IpResult, type ProbeState, resultSoFar } from '../model';
 import { canonicalIp } from '../model/address';
 
 /** An address the web sees, with what providers say about it. */
@@ -8,8 +8,9 @@ export interface Exit {
   readonly meta: IpMeta;
 }
 
+/** What a probe has found so far: a provisional result counts, since each answer in it is a fact. */
 export function resultOf<T>(state: ProbeState<T>): T | null {
-  return state.state === 'done' ? state.result : null;
+  return resultSoFar(state);
 }
 
 export function sameIp(a: string, b: string): boolean {

@@ -3,6 +3,11 @@ import type { CheckResults, IpMeta, IpResult, ProbeState, ProblemCode, Resolver,
 
 export const pending = { state: 'pending' } as const;
 export const done = <T>(result: T): ProbeState<T> => ({ state: 'done', result });
+/** A final state made provisional: the same answers, with these endpoints still out. */
+export function partial<T>(state: ProbeState<T>, waiting: readonly string[] = ['cloudflare-ipv4']): ProbeState<T> {
+  if (state.state !== 'done') throw new Error('partial() takes a done state');
+  return { state: 'partial', result: state.result, answered: 1, waiting };
+}
 export const failed = (code: ProblemCode = 'timeout') => ({ state: 'failed', problem: { code } }) as const;
 
 export function ip(family: 4 | 6, address: string | null, meta: IpMeta = {}, extra: Partial<IpResult> = {}): ProbeState<IpResult> {

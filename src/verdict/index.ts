@@ -1,4 +1,4 @@
-import type { CheckResults, Reason, Verdict, VerdictLevel } from '../model';
+import { type CheckResults, isSettled, type Reason, type Verdict, type VerdictLevel } from '../model';
 import { exits } from './facts';
 import { dnsReasons, infoReasons, ipv6Reasons, unknownReasons, warningReasons, webRtcReasons } from './rules';
 
@@ -26,7 +26,8 @@ export function decide(results: CheckResults): Verdict {
   const unknown = unknownReasons(results);
   const info = infoReasons(results);
 
-  const pending = Object.values(results).some((state) => state.state === 'pending');
+  // A provisional section is still open: an answer still out could contradict "no leak".
+  const pending = !isSettled(results);
   let level: VerdictLevel;
   if (leaks.length > 0) level = 'leak';
   // "No leak found" only when every part was checked: a part that failed could be the one that leaks.

@@ -1,4 +1,4 @@
-import type { CheckResults, Reason, ReasonCode } from '../model';
+import { type CheckResults, isFinal, type Reason, type ReasonCode } from '../model';
 import { canonicalIp } from '../model/address';
 import {
   exits,
@@ -108,7 +108,7 @@ export function unknownReasons(r: CheckResults): Reason[] {
   const reasons: Reason[] = [];
   if (ipUnknown(r.ipv4)) reasons.push(warning('ip-unknown', ['4']));
   if (ipUnknown(r.ipv6)) reasons.push(warning('ip-unknown', ['6']));
-  const ipSettled = r.ipv4.state !== 'pending' && r.ipv6.state !== 'pending';
+  const ipSettled = isFinal(r.ipv4) && isFinal(r.ipv6);
   if (ipSettled && reasons.length === 0 && exits(r).length === 0) reasons.push(warning('ip-unknown', ['4']));
   if (dnsUnknown(r)) reasons.push(warning('dns-unknown', []));
   if (r.webrtc.state === 'failed') reasons.push(warning('webrtc-unknown', []));

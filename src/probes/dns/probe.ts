@@ -1,7 +1,7 @@
 import { type Endpoint, endpointById } from '../../endpoints';
 import type { DnsResult, Observation, Outcome, Resolver, Settings } from '../../model';
 import { problem } from '../../model';
-import type { ProbeDeps } from '../deps';
+import type { OnPartial, ProbeDeps } from '../deps';
 import { runBashws } from './bashws';
 import { toResolvers } from './found';
 import { runLeaklessDns } from './leakless';
@@ -41,8 +41,16 @@ async function observe(ctx: DnsContext, endpoint: Endpoint, run: Runner) {
   return { observation, namesResolved };
 }
 
-/** Every enabled DNS provider at once, each resolving its own fresh names. Never throws. */
-export async function probeDns(deps: ProbeDeps, settings: Settings, signal?: AbortSignal): Promise<DnsResult> {
+/**
+ * Every enabled DNS provider at once, each resolving its own fresh names. Never throws. Each provider's
+ * resolvers are reported through `onPartial` as soon as it finishes, merged with the ones before it.
+ */
+export async function probeDns(
+  deps: ProbeDeps,
+  settings: Settings,
+  signal?: AbortSignal,
+  onPartial?: OnPartial<DnsResult>,
+): Promise<DnsResult> {
   const ctx: DnsContext = { deps, names: namesOf(settings), deadlineMs: settings.deadlineMs, signal };
   const planned: [Endpoint, Runner][] = [];
   for (const id of Array.isArray(settings.dns) ? new Set(settings.dns) : []) {
@@ -50,7 +58,26 @@ export async function probeDns(deps: ProbeDeps, settings: Settings, signal?: Abo
     const run = endpoint && Object.hasOwn(RUNNERS, endpoint.id) ? RUNNERS[endpoint.id] : undefined;
     if (endpoint && run && endpoint.probe === 'dns') planned.push([endpoint, run]);
   }
-  const runs = await Promise.all(planned.map(([endpoint, run]) => observe(ctx, endpoint, run)));
+  const arrived: (Run | undefined)[] = planned.map(() => undefined);
+  const runs = await Promise.all(
+    planned.map(async ([endpoint, run], i) => {
+      const done = await observe(ctx, endpoint, run);
+      arrived[i] = done;
+      const waiting = planned.filter((_, j) => arrived[j] === undefined).map(([e]) => e.id);
+      if (onPartial && waiting.length > 0) {
+        // The resolvers so far; a multi-step provider (bash.ws) merges its own when they come.
+        const so = resultOf(arrived.filter((r): r is Run => r !== undefined));
+        if (so.resolvers.length > 0) onPartial(so, planned.length - waiting.length, waiting);
+      }
+      return done;
+    }),
+  );
+  return resultOf(runs);
+}
+
+type Run = Awaited<ReturnType<typeof observe>>;
+
+function resultOf(runs: readonly Run[]): DnsResult {
   const observations = runs.map((r) => r.observation);
   return {
     observations,

@@ -40,6 +40,32 @@ describe('probeIp', () => {
     expect((await result).observations).toHaveLength(4);
   });
 
+  it('streams: each answer that leaves an address known is reported at once, with who is still out', async () => {
+    const release: Record<string, (r: GateResponse) => void> = {};
+    const gate = scriptedGate((r) => new Promise((resolve) => (release[r.endpoint.id] = resolve)));
+    const partials: [string | null, number, readonly string[], string[]][] = [];
+    const result = probeIp(fakeDeps(gate), settings(), 4, undefined, (so, answered, waiting) =>
+      partials.push([so.ip, answered, waiting, so.observations.map((o) => o.endpointId)]),
+    );
+    const tick = () => new Promise((r) => setTimeout(r, 0));
+    await tick();
+    // A failure first says nothing yet; the first address is shown with it.
+    release['cloudflare-ipv4']?.(failed('timeout'));
+    await tick();
+    release['ipify-ipv4']?.(answers['ipify-ipv4'] as GateResponse);
+    await tick();
+    release['mullvad-ipv4']?.(answers['mullvad-ipv4'] as GateResponse);
+    await tick();
+    // The last answer is the final result, not a partial one.
+    release['leakless-ipv4']?.(answers['leakless-ipv4'] as GateResponse);
+    const r = await result;
+    expect(partials).toEqual([
+      ['185.65.134.77', 2, ['leakless-ipv4', 'mullvad-ipv4'], ['ipify-ipv4', 'cloudflare-ipv4']],
+      ['185.65.134.77', 3, ['leakless-ipv4'], ['mullvad-ipv4', 'ipify-ipv4', 'cloudflare-ipv4']],
+    ]);
+    expect(r.observations.map((o) => o.endpointId)).toEqual(['leakless-ipv4', 'mullvad-ipv4', 'ipify-ipv4', 'cloudflare-ipv4']);
+  });
+
   it('skips unknown ids, duplicates and endpoints of another probe', async () => {
     const gate = scriptedGate((r) => answers[r.endpoint.id] ?? failed('internal'));
     await probeIp(fakeDeps(gate), settings({ ipv4: ['nope', 'ipify-ipv4', 'ipify-ipv6', 'mullvad-dns', 'ipify-ipv4', 'google-stun'] }), 4);

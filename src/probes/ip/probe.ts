@@ -1,7 +1,7 @@
 import { type Endpoint, endpointById } from '../../endpoints';
 import type { IpResult, Observation, Outcome, PublicIp, Settings } from '../../model';
 import { problem } from '../../model';
-import type { ProbeDeps } from '../deps';
+import type { OnPartial, ProbeDeps } from '../deps';
 import { IP_ADAPTERS, type IpAdapter, safeParse } from './adapters';
 import { combineIp } from './combine';
 
@@ -36,9 +36,34 @@ async function observe(deps: ProbeDeps, plan: Planned, family: 4 | 6, deadlineMs
   return observation;
 }
 
-/** Asks every enabled provider of this family at once and combines their answers. Never throws. */
-export async function probeIp(deps: ProbeDeps, settings: Settings, family: 4 | 6, signal?: AbortSignal): Promise<IpResult> {
+/**
+ * Asks every enabled provider of this family at once and combines their answers. Never throws. Each answer
+ * that leaves an address known is reported at once through `onPartial` (combined with the ones before it, in
+ * the user's order), so one slow or silent provider holds only its own line.
+ */
+export async function probeIp(
+  deps: ProbeDeps,
+  settings: Settings,
+  family: 4 | 6,
+  signal?: AbortSignal,
+  onPartial?: OnPartial<IpResult>,
+): Promise<IpResult> {
   const plans = planIp(deps, settings, family);
-  const observations = await Promise.all(plans.map((p) => observe(deps, p, family, settings.deadlineMs, signal)));
+  const arrived: (Observation<PublicIp> | undefined)[] = plans.map(() => undefined);
+  const observations = await Promise.all(
+    plans.map(async (p, i) => {
+      const observation = await observe(deps, p, family, settings.deadlineMs, signal);
+      arrived[i] = observation;
+      const waiting = plans.filter((_, j) => arrived[j] === undefined).map((q) => q.endpoint.id);
+      if (onPartial && waiting.length > 0) {
+        const so = combineIp(
+          family,
+          arrived.filter((o): o is Observation<PublicIp> => o !== undefined),
+        );
+        if (so.ip !== null) onPartial(so, plans.length - waiting.length, waiting);
+      }
+      return observation;
+    }),
+  );
   return combineIp(family, observations);
 }

@@ -1,7 +1,7 @@
 import { type Endpoint, endpointById, endpointHost, expand } from '../../endpoints';
 import { DEADLINE_MS, type HostView, type Observation, type Problem, type Settings, type WebRtcResult } from '../../model';
 import { canonicalIp, isPublicIp } from '../../model/address';
-import type { ProbeDeps } from '../deps';
+import type { OnPartial, ProbeDeps } from '../deps';
 import { type Candidate, parseCandidate, REFLEXIVE_TYPES } from './candidate';
 import { type Gatherer, type GatherResult, gatherCandidates } from './gather';
 
@@ -134,17 +134,57 @@ async function askHost(gather: Gatherer, deadlineMs: number): Promise<HostAddres
  * server answers for itself) and local addresses through host candidates, gathered in parallel.
  * Never throws; the gatherer closes every peer connection it opens.
  */
-export async function probeWebRtc(deps: ProbeDeps, settings: Settings): Promise<WebRtcResult> {
+export async function probeWebRtc(
+  deps: ProbeDeps,
+  settings: Settings,
+  _signal?: AbortSignal,
+  onPartial?: OnPartial<WebRtcResult>,
+): Promise<WebRtcResult> {
   // Decided by whoever wired the gatherer (the background knows when the popup gathers for it), never by UA.
   const hostView = deps.gatherView ?? 'pages';
   if (!deps.gather && !deps.RTCPeerConnection) return disabled(hostView);
   const gather = gathererOf(deps);
   const deadlineMs = deadlineOf(settings);
+  const stuns = stunEndpoints(deps, settings);
+  const arrived: (Observation<string[]> | undefined)[] = stuns.map(() => undefined);
+  let hostSoFar: HostAddresses | null = null;
+  const combine = (host: HostAddresses, observations: Observation<string[]>[]): WebRtcResult =>
+    host.disabled
+      ? disabled(hostView)
+      : {
+          status: 'ok',
+          publicIps: unique(observations.flatMap((o) => (o.outcome.ok ? o.outcome.value : []))),
+          localIps: host.localIps,
+          mdnsMasked: host.mdnsMasked,
+          hostView,
+          observations,
+        };
+  // The local addresses are known before the STUN servers answer: shown at once, with who is still out.
+  const report = () => {
+    const waiting = stuns.filter((_, i) => arrived[i] === undefined).map((e) => e.id);
+    if (!onPartial || !hostSoFar || hostSoFar.disabled || waiting.length === 0) return;
+    onPartial(
+      combine(
+        hostSoFar,
+        arrived.filter((o): o is Observation<string[]> => o !== undefined),
+      ),
+      stuns.length - waiting.length,
+      waiting,
+    );
+  };
   const [host, ...observations] = await Promise.all([
-    askHost(gather, deadlineMs),
-    ...stunEndpoints(deps, settings).map((endpoint) => askStun(deps, gather, endpoint, deadlineMs)),
+    askHost(gather, deadlineMs).then((h) => {
+      hostSoFar = h;
+      report();
+      return h;
+    }),
+    ...stuns.map((endpoint, i) =>
+      askStun(deps, gather, endpoint, deadlineMs).then((o) => {
+        arrived[i] = o;
+        report();
+        return o;
+      }),
+    ),
   ]);
-  if (host.disabled) return disabled(hostView);
-  const publicIps = unique(observations.flatMap((o) => (o.outcome.ok ? o.outcome.value : [])));
-  return { status: 'ok', publicIps, localIps: host.localIps, mdnsMasked: host.mdnsMasked, hostView, observations };
+  return combine(host, observations);
 }

@@ -4,10 +4,21 @@
 export interface PopupTimes {
   /** When the popup first rendered its sections, pending: the check starts right then (ms since navigation). */
   readonly started: number | null;
-  /** When each section first left 'pending' (ms since navigation). */
+  /** When each section first became final, done or failed (ms since navigation). */
   readonly sections: Record<string, number>;
-  /** When an IPv4 address first appeared in the IPv4 section. */
+  /** When an IPv4 address first appeared in the IPv4 section (provisional or final, never a remembered one). */
   readonly ipv4: number | null;
+  /** When a DNS resolver first appeared in the DNS section (provisional or final). */
+  readonly resolver: number | null;
+  /** The page's navigation start, epoch ms (performance.timeOrigin): to compare with the world's clock. */
+  readonly timeOrigin: number;
+  /**
+   * Each section's text the last time it was seen provisional ('partial'), before it became final; absent
+   * for a section that never was. textContent, not innerText: no layout inside the observer.
+   */
+  readonly partials: Record<string, string>;
+  /** Banner levels seen while some section was not yet final (pending or provisional). */
+  readonly earlyLevels: string[];
   /** When every section was final and the verdict too. */
   readonly settled: number | null;
   readonly firstPaint: number | null;
@@ -25,6 +36,9 @@ export function installRecorder(): void {
     started: null as number | null,
     sections: {} as Record<string, number>,
     ipv4: null as number | null,
+    resolver: null as number | null,
+    partials: {} as Record<string, string>,
+    earlyLevels: [] as string[],
     settled: null as number | null,
     errors: [] as string[],
   };
@@ -35,14 +49,20 @@ export function installRecorder(): void {
     const now = performance.now();
     const sections = [...document.querySelectorAll('[data-testid^="section-"]')];
     if (rec.started === null && sections.length > 0) rec.started = now;
+    // A section is final when it is done or failed; 'partial' (some providers answered) is not.
+    const settledState = (s: Element) => ['done', 'failed'].includes(s.getAttribute('data-state') ?? '');
     for (const s of sections) {
       const name = (s.getAttribute('data-testid') ?? '').slice('section-'.length);
-      if (s.getAttribute('data-state') !== 'pending' && rec.sections[name] === undefined) rec.sections[name] = now;
+      if (settledState(s) && rec.sections[name] === undefined) rec.sections[name] = now;
+      if (s.getAttribute('data-state') === 'partial' && rec.sections[name] === undefined) rec.partials[name] = s.textContent ?? '';
     }
-    if (rec.ipv4 === null && document.querySelector('[data-testid="section-ipv4"][data-state="done"] [data-testid="ip"]')) rec.ipv4 = now;
+    const live = (section: string, item: string) =>
+      document.querySelector(`[data-testid="section-${section}"]:not([data-state="pending"]) [data-testid="${item}"]`);
+    if (rec.ipv4 === null && live('ipv4', 'ip')) rec.ipv4 = now;
+    if (rec.resolver === null && live('dns', 'resolver')) rec.resolver = now;
     const level = document.querySelector('[data-testid="verdict"]')?.getAttribute('data-level');
-    const final =
-      !!level && level !== 'pending' && sections.length > 0 && sections.every((s) => s.getAttribute('data-state') !== 'pending');
+    const final = !!level && level !== 'pending' && sections.length > 0 && sections.every(settledState);
+    if (level && sections.length > 0 && !sections.every(settledState) && !rec.earlyLevels.includes(level)) rec.earlyLevels.push(level);
     if (final && rec.settled === null) rec.settled = now;
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -50,7 +70,16 @@ export function installRecorder(): void {
 
 /** Runs in the page: resolves once the popup has settled (the recorder says so), with what the clock saw. */
 export function awaitSettled(): Promise<PopupTimes> {
-  type Rec = { started: number | null; sections: Record<string, number>; ipv4: number | null; settled: number | null; errors: string[] };
+  type Rec = {
+    started: number | null;
+    sections: Record<string, number>;
+    ipv4: number | null;
+    resolver: number | null;
+    partials: Record<string, string>;
+    earlyLevels: string[];
+    settled: number | null;
+    errors: string[];
+  };
   const rec = (window as unknown as { __leakless: Rec }).__leakless;
   return new Promise((resolve) => {
     const done = () => {
@@ -61,6 +90,10 @@ export function awaitSettled(): Promise<PopupTimes> {
         started: rec.started,
         sections: { ...rec.sections },
         ipv4: rec.ipv4,
+        resolver: rec.resolver,
+        partials: { ...rec.partials },
+        earlyLevels: [...rec.earlyLevels],
+        timeOrigin: performance.timeOrigin,
         settled: rec.settled,
         firstPaint: at('first-paint'),
         firstContentfulPaint: at('first-contentful-paint'),

@@ -31,6 +31,8 @@ export interface ProbeBrowser {
   readStorage(): Promise<Record<string, unknown>>;
   /** Opens the popup, waits until it settles (or `timeoutMs` passes: then it throws), reads it, closes it. */
   openPopup(timeoutMs: number): Promise<PopupRun>;
+  /** The bench's floor: opens the empty test page that sends the background one message; ms from page open to its arrival. */
+  openFloor(): Promise<number>;
   /** Errors from our code seen in any observed context since the last call. */
   takeErrors(): Promise<string[]>;
   close(): Promise<void>;
@@ -66,6 +68,15 @@ function watchWorker(): void {
 export function storageArea(): { get(k: null): Promise<Record<string, unknown>>; set(i: Record<string, unknown>): Promise<void> } {
   const g = globalThis as unknown as { browser?: { storage: { local: unknown } }; chrome?: { storage: { local: unknown } } };
   return (g.browser ?? g.chrome)?.storage.local as ReturnType<typeof storageArea>;
+}
+
+/** Runs in the floor page: ms from its navigation to the background's receipt of its one message. */
+export function awaitFloor(): Promise<number> {
+  const g = globalThis as unknown as { __floor?: { arrived: number; timeOrigin: number } };
+  return new Promise((resolve) => {
+    const poll = () => (g.__floor ? resolve(g.__floor.arrived - g.__floor.timeOrigin) : setTimeout(poll, 5));
+    poll();
+  });
 }
 
 function takeWorkerErrors(): string[] {
@@ -136,6 +147,15 @@ export async function launchProbeChromium(
         } finally {
           clearTimeout(timer);
         }
+      } finally {
+        await page.close();
+      }
+    },
+    async openFloor() {
+      const page = await context.newPage();
+      try {
+        await page.goto(`${base}/src/test-support/floor.html`);
+        return (await page.evaluate(pageCall(awaitFloor))) as number;
       } finally {
         await page.close();
       }

@@ -5,7 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { launchFirefox } from '../browsers/firefox';
 import { awaitSettled, installRecorder, type PopupTimes, pageCall } from './page-clock';
 import { type PopupView, readPopup } from './popup';
-import { isBrowserNetworkNoise, type PopupRun, type ProbeBrowser, readSectionTexts, storageArea } from './probe-chromium';
+import { awaitFloor, isBrowserNetworkNoise, type PopupRun, type ProbeBrowser, readSectionTexts, storageArea } from './probe-chromium';
 
 function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -84,6 +84,14 @@ export async function launchProbeFirefox(): Promise<ProbeBrowser> {
         } catch (error) {
           if (attempt >= 3 || !/Waiting failed|right-hand side of 'in'/.test(String((error as Error).message ?? error))) throw error;
         }
+      }
+    },
+    async openFloor() {
+      const page = await firefox.openPage('src/test-support/floor.html');
+      try {
+        return (await withTimeout(page.evaluate(pageCall(awaitFloor)), 10_000, 'floor page did not answer')) as number;
+      } finally {
+        await page.close();
       }
     },
     async takeErrors() {

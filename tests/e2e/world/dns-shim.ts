@@ -66,6 +66,8 @@ async function askUpstream(message: Buffer, upstream: DnsShimOptions['upstream']
 export async function startDnsShim(options: DnsShimOptions) {
   const socket = dgram.createSocket('udp4');
   let queries = 0;
+  /** When each query arrived (epoch ms), for the bench's page-open → first request. */
+  const arrivals: number[] = [];
   let bytesIn = 0;
   let bytesOut = 0;
   const reply = (message: Buffer, to: dgram.RemoteInfo) => {
@@ -75,6 +77,7 @@ export async function startDnsShim(options: DnsShimOptions) {
 
   async function handle(message: Buffer, from: dgram.RemoteInfo) {
     queries++;
+    arrivals.push(Date.now());
     bytesIn += message.length;
     let query: dnsPacket.Packet;
     try {
@@ -102,6 +105,7 @@ export async function startDnsShim(options: DnsShimOptions) {
   await once(socket, 'listening');
   return {
     traffic: (): DnsTraffic => ({ queries, bytesIn, bytesOut }),
+    arrivals: (): readonly number[] => arrivals,
     close: () => new Promise<void>((resolve) => socket.close(() => resolve())),
   };
 }

@@ -101,6 +101,8 @@ export async function startFakes(addresses: readonly string[], getScenario: () =
   const faults = options.faults ?? createFaultState(() => getScenario().faults);
   const seen: SeenRequest[] = [];
   const rawSockets: Socket[] = [];
+  /** When each TCP connection came in (epoch ms), for the bench's page-open → first request. */
+  const connectedAt: number[] = [];
   const open = new Map<Socket, EndpointId | null>();
   let requests = 0;
 
@@ -149,7 +151,10 @@ export async function startFakes(addresses: readonly string[], getScenario: () =
       .createServer(tls, (req, res) => {
         handle(req, res).catch(() => req.socket.destroy());
       })
-      .on('connection', (socket: Socket) => void rawSockets.push(socket))
+      .on('connection', (socket: Socket) => {
+        connectedAt.push(Date.now());
+        rawSockets.push(socket);
+      })
       .on('tlsClientError', () => undefined),
   );
   await Promise.all(
@@ -160,6 +165,7 @@ export async function startFakes(addresses: readonly string[], getScenario: () =
   return {
     seen,
     ports: servers.map((s) => (s.address() as AddressInfo).port),
+    connectedAt: (): readonly number[] => connectedAt,
     traffic: (): HttpTraffic => ({
       requests,
       connections: rawSockets.length,

@@ -28,6 +28,8 @@ export interface World {
   readonly seen: readonly SeenRequest[];
   readonly server: RunningServer;
   traffic(): Traffic;
+  /** The first TCP connection or DNS query the world saw at or after `epochMs` (epoch ms), or null. */
+  firstActivitySince(epochMs: number): number | null;
   close(): Promise<void>;
 }
 
@@ -114,6 +116,10 @@ export async function startWorld(initial: Scenario): Promise<World> {
           bytesOut: http.bytesOut + dns.bytesOut,
           checkServer: server.counters(),
         };
+      },
+      firstActivitySince(epochMs) {
+        const times = [...fakes.connectedAt(), ...shim.arrivals()].filter((t) => t >= epochMs);
+        return times.length > 0 ? Math.min(...times) : null;
       },
       close: async () => {
         for (const stop of stops.reverse()) await stop();
