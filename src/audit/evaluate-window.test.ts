@@ -112,3 +112,22 @@ describe('evaluate: the audit window', () => {
     expect(sentRequests([entry(1), entry(2, { url: '' }), entry(3)]).map((e) => e.time)).toEqual([1, 3]);
   });
 });
+
+describe('evaluate: what each finding says', () => {
+  it('undeclared requests and storage findings carry their details', () => {
+    const report = evaluate(
+      {
+        ...inputs([entry(T, { url: 'https://api4.ipify.org/other' })], []),
+        stored: { local: ['settings', 'uid'], session: ['audit:ledger', 'tracking'], sync: ['a', 'b'] },
+      },
+      registry,
+    );
+    expect(report.findings).toEqual([
+      { code: 'undeclared-request', params: { url: 'https://api4.ipify.org/other', endpointId: 'ipify-ipv4' } },
+      { code: 'sync-not-empty', params: { keys: 'a, b' } },
+      { code: 'unknown-local-key', params: { key: 'uid' } },
+      { code: 'unknown-session-key', params: { key: 'tracking' } },
+    ]);
+    expect(report.pass).toBe(false);
+  });
+});
