@@ -8,13 +8,23 @@ const v6 = (meta = {}) => ip(6, EXIT6, meta);
 
 describe('decide: facts on one exit only', () => {
   it('the exit country comes from the exit that has one', () => {
-    const verdict = decide({ ...CLEAN, ipv4: v4NoCountry, ipv6: v6({ country: 'CH', organization: 'M247 Europe SRL' }), dns: dns(resolver('89.246.1.1', { country: 'DE' })) });
+    const verdict = decide({
+      ...CLEAN,
+      ipv4: v4NoCountry,
+      ipv6: v6({ country: 'CH', organization: 'M247 Europe SRL' }),
+      dns: dns(resolver('89.246.1.1', { country: 'DE' })),
+    });
     expect(verdict.level).toBe('leak');
     expect(verdict.reasons.map((r) => [r.code, r.params])).toEqual([['dns-other-country', ['89.246.1.1', 'DE', 'CH']]]);
   });
 
   it('the time zone is compared with the country of the exit that has one', () => {
-    const verdict = decide({ ...CLEAN, ipv4: v4NoCountry, ipv6: v6({ country: 'DE', organization: 'M247 Europe SRL' }), locale: locale('Europe/Zurich', ['CH']) });
+    const verdict = decide({
+      ...CLEAN,
+      ipv4: v4NoCountry,
+      ipv6: v6({ country: 'DE', organization: 'M247 Europe SRL' }),
+      locale: locale('Europe/Zurich', ['CH']),
+    });
     expect(verdict.level).toBe('clean');
     expect(verdict.reasons.map((r) => [r.code, r.params])).toEqual([['timezone-mismatch', ['Europe/Zurich', 'DE']]]);
   });

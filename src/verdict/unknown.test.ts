@@ -1,8 +1,8 @@
 // What is unknown, while parts are still pending: literal reasons.
 import { describe, expect, it } from 'vitest';
 import { decide } from '.';
-import { unknownReasons } from './rules';
 import { absent, CLEAN, failed, pending } from './fixtures';
+import { unknownReasons } from './rules';
 
 describe('unknownReasons', () => {
   it('no exit at all is unknown only once both families settled', () => {
