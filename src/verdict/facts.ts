@@ -99,13 +99,15 @@ export function networksComparable(a: IpMeta, b: IpMeta): boolean {
   );
 }
 
-/** Whether two addresses go out through different networks, by the best fact both sides have. */
+/**
+ * Whether two addresses go out through different networks, by the best fact both sides have. The operator
+ * is judged as for resolvers (otherOperator): one operator's other ASN or other legal name is no leak.
+ */
 export function networksDiffer(a: IpMeta, b: IpMeta): boolean {
   // Mullvad marks each of its exit addresses; one marked and the other not is the surest sign.
   if (a.vpnExit !== undefined && b.vpnExit !== undefined && a.vpnExit !== b.vpnExit) return true;
-  if (a.asn !== undefined && b.asn !== undefined) return a.asn !== b.asn;
-  const [orgA, orgB] = [norm(a.organization), norm(b.organization)];
-  if (orgA !== undefined && orgB !== undefined) return orgA !== orgB;
+  const bothAsn = a.asn !== undefined && b.asn !== undefined;
+  if (bothAsn || sameOrganization(a.organization, b.organization) !== undefined) return otherOperator(a, b);
   return otherCountry(a, b);
 }
 
