@@ -47,7 +47,7 @@ const inputs = (ledger: LedgerEntry[], observations: Observation[]): AuditInputs
     content_security_policy: {
       extension_pages:
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; " +
-        "form-action 'none'; frame-ancestors 'none'; connect-src https://*.bash.ws https://*.dnsleak.am.i.mullvad.net " +
+        "form-action 'none'; frame-ancestors 'none'; connect-src 'self' https://*.bash.ws https://*.dnsleak.am.i.mullvad.net " +
         'https://1.0.0.1 https://api4.ipify.org https://api6.ipify.org https://bash.ws https://ipv4.am.i.mullvad.net ' +
         'https://ipv6.am.i.mullvad.net',
     },

@@ -10,7 +10,7 @@ const registry: Registry = {
 };
 const CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; " +
-  "form-action 'none'; frame-ancestors 'none'; connect-src https://a.example.org";
+  "form-action 'none'; frame-ancestors 'none'; connect-src 'self' https://a.example.org";
 const good: RunningManifest = {
   permissions: ['storage'],
   optional_permissions: ['privacy'],

@@ -122,7 +122,7 @@ describe('registry', () => {
     expect(own.endpoints.slice(0, 5).map((e) => [e.id, e.url])).toEqual([
       ['leakless-ipv4', 'https://ipv4.check.example.org/ip'],
       ['leakless-ipv6', 'https://ipv6.check.example.org/ip'],
-      ['leakless-dns', 'https://{token}.check.example.org/dns'],
+      ['leakless-dns', 'https://{label}.check.example.org/dns/{token}'],
       ['leakless-stun', 'stun:check.example.org:3478'],
       ['leakless-whoami', 'dns:{token}.whoami.check.example.org'],
     ]);

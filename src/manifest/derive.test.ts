@@ -17,7 +17,7 @@ describe('CSP and host permissions from a registry', () => {
     const stunOnly = registry(endpoint('s', 'stun', 'stun:stun.example.org:3478'), endpoint('d', 'dns', 'dns:{token}.example.org'));
     expect(extensionPagesCsp(stunOnly)).toBe(
       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; " +
-        "form-action 'none'; frame-ancestors 'none'; connect-src 'none'",
+        "form-action 'none'; frame-ancestors 'none'; connect-src 'self'",
     );
     expect(hostPermissions(stunOnly)).toEqual([]);
   });
@@ -29,7 +29,7 @@ describe('CSP and host permissions from a registry', () => {
       endpoint('b2', 'https', 'https://b.example.org/other'),
     );
     expect(hostPermissions(r)).toEqual(['https://*.a.example.org/*', 'https://b.example.org/*']);
-    expect(extensionPagesCsp(r)).toMatch(/; connect-src https:\/\/\*\.a\.example\.org https:\/\/b\.example\.org$/);
+    expect(extensionPagesCsp(r)).toMatch(/; connect-src 'self' https:\/\/\*\.a\.example\.org https:\/\/b\.example\.org$/);
   });
 
   test('a test key is only added for Chrome', () => {

@@ -37,12 +37,12 @@ const TEST_HOSTS = [
 ];
 const RELEASE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; " +
-  "form-action 'none'; frame-ancestors 'none'; connect-src https://*.bash.ws https://*.dnsleak.am.i.mullvad.net " +
+  "form-action 'none'; frame-ancestors 'none'; connect-src 'self' https://*.bash.ws https://*.dnsleak.am.i.mullvad.net " +
   'https://1.0.0.1 https://api4.ipify.org https://api6.ipify.org https://bash.ws https://ipv4.am.i.mullvad.net ' +
   'https://ipv6.am.i.mullvad.net';
 const TEST_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; " +
-  "form-action 'none'; frame-ancestors 'none'; connect-src https://*.bash.ws https://*.check.leakless.test " +
+  "form-action 'none'; frame-ancestors 'none'; connect-src 'self' https://*.bash.ws https://*.check.leakless.test " +
   'https://*.dnsleak.am.i.mullvad.net https://1.0.0.1 https://api4.ipify.org https://api6.ipify.org https://bash.ws ' +
   'https://ipv4.am.i.mullvad.net https://ipv4.check.leakless.test https://ipv6.am.i.mullvad.net https://ipv6.check.leakless.test';
 
@@ -75,9 +75,16 @@ describe('shipped manifest, pinned', () => {
     expect(m).not.toHaveProperty('web_accessible_resources');
   });
 
-  test.each(cases)('$kind build, $target: identity from package.json', ({ kind, target }) => {
+  test.each(cases)('$kind build, $target: localised identity, version from package.json', ({ kind, target }) => {
     const m = build(kind, target);
-    expect([m.name, m.version, m.description, m.manifest_version]).toEqual(['Leakless', '0.1.0', 'Leak check.', 3]);
+    // The stores show the name and description in the user's language: both come from _locales.
+    expect([m.name, m.version, m.description, m.manifest_version, m.default_locale]).toEqual([
+      '__MSG_extName__',
+      '0.1.0',
+      '__MSG_extDescription__',
+      3,
+      'en',
+    ]);
   });
 
   test('Chrome: a service worker, a minimum version, and a key only in the test build', () => {
