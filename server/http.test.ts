@@ -42,6 +42,38 @@ describe('GET /ip', () => {
   });
 });
 
+describe('GET /headers', () => {
+  it('echoes only the allowlisted proxy headers, names and values, with the peer; never cookies or the like', async () => {
+    const headers = {
+      via: '1.1 squid',
+      'x-forwarded-for': '84.171.20.7',
+      'X-Real-IP': '84.171.20.7',
+      forwarded: 'for=84.171.20.7;proto=http',
+      cookie: 'session=secret',
+      authorization: 'Basic c2VjcmV0',
+      'x-custom': 'nope',
+    };
+    const r = await httpGet(`${base}/headers`, { localAddress: '127.0.0.3', headers });
+    expect(r.status).toBe(200);
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(r.json).toEqual({
+      ip: '127.0.0.3',
+      headers: [
+        { name: 'via', value: '1.1 squid' },
+        { name: 'forwarded', value: 'for=84.171.20.7;proto=http' },
+        { name: 'x-forwarded-for', value: '84.171.20.7' },
+        { name: 'x-real-ip', value: '84.171.20.7' },
+      ],
+    });
+  });
+
+  it('says nothing was added when nothing was; cuts long values', async () => {
+    expect((await httpGet(`${base}/headers`, { localAddress: '127.0.0.3' })).json).toEqual({ ip: '127.0.0.3', headers: [] });
+    const long = await httpGet(`${base}/headers`, { localAddress: '127.0.0.3', headers: { via: 'v'.repeat(1000) } });
+    expect(long.json).toEqual({ ip: '127.0.0.3', headers: [{ name: 'via', value: 'v'.repeat(256) }] });
+  });
+});
+
 describe('GET /dns/<secret>', () => {
   it('reads the set of the label the secret hashes to, once, then it is gone', async () => {
     const { secret, label } = freshSecret();
@@ -135,6 +167,16 @@ describe('options', () => {
       const xff = { 'x-forwarded-for': '1.2.3.4, 203.0.113.5' };
       expect((await httpGet(url, { localAddress: '127.0.0.1', headers: xff })).json).toEqual({ ip: '203.0.113.5', family: 4 });
       expect((await httpGet(url, { localAddress: '127.0.0.4', headers: xff })).json).toEqual({ ip: '127.0.0.4', family: 4 });
+      // /headers: the trusted proxy's own hop is not a middlebox on the user's path; what came before it is.
+      const echo = `http://127.0.0.1:${p.ports.http}/headers`;
+      expect((await httpGet(echo, { localAddress: '127.0.0.1', headers: xff })).json).toEqual({
+        ip: '203.0.113.5',
+        headers: [{ name: 'x-forwarded-for', value: '1.2.3.4' }],
+      });
+      expect((await httpGet(echo, { localAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.5' } })).json).toEqual({
+        ip: '203.0.113.5',
+        headers: [],
+      });
     } finally {
       await p.close();
     }

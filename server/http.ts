@@ -3,6 +3,7 @@ import type net from 'node:net';
 import { clientPeer } from './clientip.ts';
 import type { ConnectionCap } from './conncap.ts';
 import type { Counters } from './counters.ts';
+import { proxyHeaders } from './headers.ts';
 import { type Cidr, inCidrs, normalizePeer, type Peer, rateKey } from './ip.ts';
 import type { Limits } from './limits.ts';
 import type { RateLimiter } from './ratelimit.ts';
@@ -123,6 +124,10 @@ export function createHttpHandler(deps: HttpDeps): http.RequestListener {
     const path = (req.url ?? '').split('?')[0] ?? '';
     if (path === '/ip') return send(res, 200, { ip: peer.address, family: peer.family }, cors);
     if (path === '/healthz') return send(res, 200, { ok: true }, cors);
+    if (path === '/headers') {
+      const viaTrusted = inCidrs(normalizePeer(req.socket.remoteAddress ?? '') ?? raw, deps.trustProxy);
+      return send(res, 200, { ip: peer.address, headers: proxyHeaders(req.headers, viaTrusted) }, cors);
+    }
     if (path.startsWith('/dns/')) return readDns(deps, path.slice(5), res, cors);
     c.http.notFound++;
     return send(res, 404, { error: 'not found' }, cors);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyAddress, isPublicIp, parseAnyIp, parsePublicIp } from './address';
+import { classifyAddress, isPublicIp, parseAnyIp, parsePublicIp, parseSubnet, subnetContains } from './address';
 
 describe('parsePublicIp', () => {
   it.each([
@@ -115,5 +115,23 @@ describe('classifyAddress', () => {
       expect(classifyAddress(ip)).toBe('public');
     }
     expect(classifyAddress('not an ip')).toBe('other');
+  });
+});
+
+describe('parseSubnet and subnetContains', () => {
+  it('accepts canonical subnets only', () => {
+    expect(parseSubnet('84.171.20.0/24')).toBe('84.171.20.0/24');
+    expect(parseSubnet('2A00:1450::/32')).toBe('2a00:1450::/32');
+    expect(parseSubnet('0.0.0.0/0')).toBe('0.0.0.0/0');
+    for (const bad of ['84.171.20.1/24', '84.171.20.0/33', '::/129', '84.171.20.0', '084.171.20.0/24', '84.171.20.0/24/1', '', null, 24]) {
+      expect(parseSubnet(bad)).toBeNull();
+    }
+  });
+  it('contains addresses of its own family only', () => {
+    expect(subnetContains('84.171.20.0/24', '84.171.20.77')).toBe(true);
+    expect(subnetContains('84.171.20.0/24', '84.171.21.1')).toBe(false);
+    expect(subnetContains('::/0', '84.171.20.77')).toBe(false);
+    expect(subnetContains('2a03:1b20:3::/48', '2a03:1b20:3:f011::a10f')).toBe(true);
+    expect(subnetContains('84.171.20.1/24', '84.171.20.77')).toBe(false);
   });
 });

@@ -88,3 +88,28 @@ export function parsePublicIp(text: unknown, family?: 4 | 6): Outcome<string> {
   const kind = classify(address);
   return kind === 'public' ? ok(address.toString()) : fail('not-public', kind);
 }
+
+/**
+ * A subnet as "address/prefix", canonical (host bits zero, as RFC 7871 requires of ECS), or null when the text is
+ * not one: strict addresses only, a prefix within the family's length, and no host bits set.
+ */
+export function parseSubnet(text: unknown): string | null {
+  if (typeof text !== 'string' || text.length > 64) return null;
+  const m = /^([^/]+)\/(\d{1,3})$/.exec(text.trim());
+  const address = m ? parseIp(m[1]) : null;
+  if (!m || !address) return null;
+  const bits = Number(m[2]);
+  if (bits > (address.kind() === 'ipv4' ? 32 : 128)) return null;
+  const cidr = `${address.toString()}/${bits}`;
+  const first = address.kind() === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(cidr) : ipaddr.IPv6.networkAddressFromCIDR(cidr);
+  return first.toString() === address.toString() ? cidr : null;
+}
+
+/** Whether an address lies inside a subnet (same family only). */
+export function subnetContains(subnet: string, ip: string): boolean {
+  const s = parseSubnet(subnet);
+  const address = parseIp(ip);
+  if (!s || !address) return false;
+  const [net, bits] = ipaddr.parseCIDR(s);
+  return net.kind() === address.kind() && address.match(net, bits);
+}

@@ -41,6 +41,8 @@ export interface Resolver {
   readonly country?: string;
   readonly organization?: string;
   readonly asn?: number;
+  /** The EDNS Client Subnet this resolver forwards to authoritative servers ("84.171.20.0/24"), when a provider saw it. */
+  readonly ecs?: string;
   /** Providers that saw this resolver (endpoint ids of the result endpoint). */
   readonly seenBy: readonly string[];
 }

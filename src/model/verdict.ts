@@ -21,6 +21,7 @@ export const REASON_PARAMS = {
   'ipv6-uncompared': ['text'], // warning: [ipv6] both families present, no fact to compare their networks by
   'dns-other-organization': ['text', 'text', 'text'], // leak: [resolverIp, resolverOrg, ipOrg]
   'dns-other-country': ['text', 'country', 'country'], // leak: [resolverIp, resolverCountry, ipCountry]
+  'dns-ecs-other-network': ['text', 'text'], // leak: [subnet, resolverIp] the resolver forwards a subnet the web does not see
   'local-ips-exposed': ['text'], // warning: [comma-separated local IPs] every page can read them
   'local-ips-permitted-sites': ['text'], // info: [local IPs] only sites allowed camera/microphone can
   'timezone-mismatch': ['text', 'country'], // warning: [timeZone, ipCountry]
@@ -29,6 +30,7 @@ export const REASON_PARAMS = {
   'dns-unknown': [], // unknown: no resolver list
   'webrtc-unknown': [], // unknown: the WebRTC probe failed
   'webrtc-disabled': [], // info: WebRTC is off: nothing to leak there
+  'dns-ecs-exit': ['text', 'text'], // info: [subnet, resolverIp] the resolver forwards the exit's own subnet
   'securedns-on': [], // info: Firefox's DNS-over-HTTPS answered
   'vpn-exit': ['text'], // info: [provider] a provider says the IPv4 is a known VPN exit
   'no-leak': [], // info: nothing reveals more than the web sees

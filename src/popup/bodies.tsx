@@ -5,6 +5,15 @@ import { countryName } from '../ui/names';
 import { Failures } from '../ui/problem';
 import { metaLine } from './IpBody';
 
+/** EDNS Client Subnet: only our own server reports it, so without its answer this is not known. */
+function ecsText(t: (key: string, ...subs: string[]) => string, result: DnsResult): string {
+  const own = result.observations.find((o) => o.endpointId === 'leakless-dns');
+  if (!own) return t('dnsEcsNeedsServer');
+  if (!own.outcome.ok || own.outcome.value.length === 0) return t('dnsEcsUnknown');
+  const subnets = [...new Set(result.resolvers.flatMap((r) => (r.ecs ? [r.ecs] : [])))];
+  return subnets.length ? t('dnsEcs', subnets.join(', ')) : t('dnsEcsNone');
+}
+
 export function DnsBody({ result }: { result: DnsResult }) {
   const { t, lang } = useEnv();
   return (
@@ -24,6 +33,7 @@ export function DnsBody({ result }: { result: DnsResult }) {
           </li>
         ))}
       </ul>
+      <p data-testid="dns-ecs">{ecsText(t, result)}</p>
       <Failures observations={result.observations} />
     </>
   );

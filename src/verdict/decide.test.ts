@@ -116,6 +116,48 @@ const rows: Row[] = [
   // Nothing to compare the networks by: not a leak claim, but no "nothing reveals more" either.
   { name: 'IPv6 without metadata', patch: { ipv6: v6({}) }, level: 'clean', codes: ['ipv6-uncompared'], params: [[EXIT6]] },
   { name: 'IPv6 with only its country', patch: { ipv6: v6({ country: 'CH' }) }, level: 'clean', codes: ['no-leak'] },
+  // EDNS Client Subnet: what the resolver tells every authoritative server
+  {
+    name: "resolver forwards the home network's subnet, not the exit's (ECS leak)",
+    patch: { dns: dns(resolver('185.65.135.1', { ...M247, ecs: '84.171.20.0/24' })) },
+    level: 'leak',
+    codes: ['dns-ecs-other-network'],
+    params: [['84.171.20.0/24', '185.65.135.1']],
+  },
+  {
+    name: "resolver forwards the exit's own subnet (information only)",
+    patch: { dns: dns(resolver('185.65.135.1', { ...M247, ecs: '185.65.135.0/24' })) },
+    level: 'clean',
+    codes: ['no-leak', 'dns-ecs-exit'],
+    params: [[], ['185.65.135.0/24', '185.65.135.1']],
+  },
+  {
+    name: 'resolver forwards a private subnet: says nothing about the network',
+    patch: { dns: dns(resolver('185.65.135.1', { ...M247, ecs: '10.64.0.0/24' })) },
+    level: 'clean',
+    codes: ['no-leak'],
+  },
+  {
+    name: 'IPv6 ECS while the web has no IPv6 at all',
+    patch: { dns: dns(resolver('185.65.135.1', { ...M247, ecs: '2001:4860:1::/56' })) },
+    level: 'leak',
+    codes: ['dns-ecs-other-network'],
+    params: [['2001:4860:1::/56', '185.65.135.1']],
+  },
+  {
+    name: 'IPv6 ECS inside the IPv6 exit',
+    patch: { ipv6: v6(), dns: dns(resolver('185.65.135.1', { ...M247, ecs: '2a03:1b20:3::/48' })) },
+    level: 'clean',
+    codes: ['no-leak', 'dns-ecs-exit'],
+    params: [[], ['2a03:1b20:3::/48', '185.65.135.1']],
+  },
+  {
+    name: 'IPv6 ECS while the IPv6 check failed: cannot compare',
+    patch: { ipv6: failed(), dns: dns(resolver('185.65.135.1', { ...M247, ecs: '2001:4860:1::/56' })) },
+    level: 'unknown',
+    codes: ['ip-unknown'],
+    params: [['6']],
+  },
   // DNS
   {
     name: 'resolver in another country',

@@ -1,5 +1,5 @@
 import { type CheckResults, isFinal, type Reason, type ReasonCode } from '../model';
-import { canonicalIp } from '../model/address';
+import { canonicalIp, isPublicIp, subnetContains } from '../model/address';
 import {
   exits,
   ipUnknown,
@@ -74,6 +74,32 @@ export function dnsReasons(r: CheckResults): Reason[] {
       reasons.push(leak('dns-other-organization', [resolver.ip, resolver.organization ?? '', primary.meta.organization ?? '']));
     }
   }
+  return [...reasons, ...ecsReasons(r).filter((reason) => reason.severity === 'leak')];
+}
+
+/**
+ * EDNS Client Subnet: what a resolver tells every authoritative server about where the user is. A public subnet
+ * that holds no exit of its family is a leak (the web would not see it); one holding the exit is information.
+ * A private subnet says nothing about the user's network. Without an exit of that family, and the family not
+ * known to be absent, nothing can be compared: ip-unknown already says so.
+ */
+export function ecsReasons(r: CheckResults): Reason[] {
+  const dns = resultOf(r.dns);
+  const web = exits(r);
+  if (!dns || web.length === 0) return [];
+  const reasons: Reason[] = [];
+  for (const resolver of dns.resolvers) {
+    const subnet = resolver.ecs;
+    if (!subnet) continue;
+    const base = subnet.slice(0, subnet.indexOf('/'));
+    if (!isPublicIp(base)) continue;
+    const family = base.includes(':') ? 6 : 4;
+    const same = web.find((e) => e.family === family);
+    const familyState = family === 4 ? r.ipv4 : r.ipv6;
+    if (same && subnetContains(subnet, same.ip)) reasons.push(info('dns-ecs-exit', [subnet, resolver.ip]));
+    else if (same || (familyState.state === 'done' && familyState.result.absent))
+      reasons.push(leak('dns-ecs-other-network', [subnet, resolver.ip]));
+  }
   return reasons;
 }
 
@@ -127,6 +153,7 @@ export function infoReasons(r: CheckResults): Reason[] {
   if (rtc?.status === 'ok' && rtc.hostView === 'privileged' && rtc.localIps.length > 0) {
     reasons.push(info('local-ips-permitted-sites', [rtc.localIps.join(', ')]));
   }
+  reasons.push(...ecsReasons(r).filter((reason) => reason.severity === 'info'));
   if (resultOf(r.securedns)?.isTRR === true) reasons.push(info('securedns-on'));
   // Only Mullvad's answer carries this flag today.
   if (resultOf(r.ipv4)?.meta.vpnExit === true) reasons.push(info('vpn-exit', ['Mullvad']));

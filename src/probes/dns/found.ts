@@ -1,6 +1,6 @@
 import type { Outcome, Problem, Resolver } from '../../model';
 import { fail, ok } from '../../model';
-import { parseAnyIp } from '../../model/address';
+import { parseAnyIp, parseSubnet } from '../../model/address';
 
 /** A resolver as one provider reports it, before we know who else saw it. */
 export interface Found {
@@ -8,6 +8,7 @@ export interface Found {
   readonly country?: string;
   readonly organization?: string;
   readonly asn?: number;
+  readonly ecs?: string;
 }
 
 export interface FoundInput {
@@ -16,6 +17,8 @@ export interface FoundInput {
   readonly country?: string | undefined;
   readonly organization?: string | undefined;
   readonly asn?: number | undefined;
+  /** The EDNS Client Subnet the provider saw with the query; kept only when it is a well-formed subnet. */
+  readonly ecs?: unknown;
 }
 
 /**
@@ -31,6 +34,8 @@ export function toFound(rows: readonly FoundInput[]): Outcome<readonly Found[]> 
     if (row.country) f.country = row.country;
     if (row.organization) f.organization = row.organization;
     if (row.asn !== undefined) f.asn = row.asn;
+    const ecs = parseSubnet(row.ecs);
+    if (ecs) f.ecs = ecs;
     found.push(f);
   }
   return rows.length > 0 && found.length === 0 ? fail('bad-shape', 'ip') : ok(found);

@@ -6,11 +6,13 @@ import { parseWith, record, text } from '../ip/parse-json';
 import { collect, type Found, toFound } from './found';
 import { type DnsContext, freshLabels, nameResolved, type ProviderRun } from './lookups';
 
-/** Our server's /dns (server/): the resolvers that asked for this token's name. */
+/** Our server's /dns (server/): the resolvers that asked for this token's name, each with the ECS it forwarded. */
 const LeaklessDns = record({
   token: text(63),
   resolvers: v.pipe(
-    v.array(record({ ip: v.optional(v.unknown()), family: v.fallback(v.optional(v.picklist([4, 6])), undefined) })),
+    v.array(
+      record({ ip: v.optional(v.unknown()), family: v.fallback(v.optional(v.picklist([4, 6])), undefined), ecs: v.optional(v.unknown()) }),
+    ),
     v.maxLength(256),
   ),
 });
@@ -20,7 +22,7 @@ export function parseLeaklessDns(body: string, token: string): Outcome<readonly 
   if (!parsed.ok) return parsed;
   // Another token's answer (a cache, a proxy mixing responses) says nothing about this lookup.
   if (parsed.value.token !== token) return fail('bad-shape', 'token');
-  return toFound(parsed.value.resolvers.map((r) => ({ ip: r.ip, family: r.family })));
+  return toFound(parsed.value.resolvers.map((r) => ({ ip: r.ip, family: r.family, ecs: r.ecs })));
 }
 
 /**

@@ -11,6 +11,8 @@ function combine(a: Resolver, b: Resolver): Resolver {
   if (country !== undefined) out.country = country;
   if (organization !== undefined) out.organization = organization;
   if (asn !== undefined) out.asn = asn;
+  const ecs = a.ecs ?? b.ecs;
+  if (ecs !== undefined) out.ecs = ecs;
   return out;
 }
 

@@ -7,7 +7,7 @@ import { BASHWS_RESULT, leaklessDns, MULLVAD_DNS_CLEAN, MULLVAD_DNS_LEAK } from 
 const TOKEN = 'k3j4h5g6f7d8s9a0q1w2e3r4t5y6u7i8';
 
 describe('parseLeaklessDns', () => {
-  it('reads the resolvers for our token, private ones included, canonicalised', () => {
+  it('reads the resolvers for our token, private ones included, canonicalised, each with its ECS', () => {
     const body = leaklessDns(TOKEN, [
       { ip: '172.253.226.36', family: 4, ecs: '89.45.90.0/24' },
       { ip: '2A00:1450:4001:0:0:0:0:104', family: 6 },
@@ -15,8 +15,23 @@ describe('parseLeaklessDns', () => {
     ]);
     expect(parseLeaklessDns(body, TOKEN)).toEqual({
       ok: true,
-      value: [{ ip: '172.253.226.36' }, { ip: '2a00:1450:4001::104' }, { ip: '10.64.0.1' }],
+      value: [{ ip: '172.253.226.36', ecs: '89.45.90.0/24' }, { ip: '2a00:1450:4001::104' }, { ip: '10.64.0.1' }],
     });
+  });
+
+  it('keeps only a well-formed ECS (a subnet with its host bits clear), canonicalised; a bad one drops the ECS, not the resolver', () => {
+    const rows = ['2A00:1450:4000::/48', '89.45.90.7/24', '89.45.90.0/33', '89.45.90.0', 'x/24', 42, '89.45.90.0/024x', '::/0'];
+    const parsed = rows.map((ecs) => parseLeaklessDns(JSON.stringify({ token: TOKEN, resolvers: [{ ip: '10.0.0.1', ecs }] }), TOKEN));
+    expect(parsed.map((o) => (o.ok ? (o.value[0]?.ecs ?? null) : 'failed'))).toEqual([
+      '2a00:1450:4000::/48',
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      '::/0',
+    ]);
   });
 
   it("refuses another token's answer", () => {

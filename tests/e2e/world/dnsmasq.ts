@@ -7,9 +7,14 @@ import { DNS_SHIM_PORT, FAKE_DOMAINS, FAKE_STUN_V4, RESOLVER_V4, SERVER_V4, ZONE
  * the check server's zone to the check server from RESOLVER_V4 — so the server sees a resolver that is
  * not the browser — points the fake providers' names at the fakes, and says NXDOMAIN to everything else.
  * The zone and the fakes' leak-test domains go through the DNS shim (dns-shim.ts), where answers can be
- * delayed or faulted; the shim asks the check server from RESOLVER_V4 too.
+ * delayed or faulted; the shim asks the check server from RESOLVER_V4 too. A variant changes how it forwards.
  */
-export async function startResolver(): Promise<{ close(): Promise<void> }> {
+export interface ResolverVariant {
+  /** dnsmasq's --add-subnet: the EDNS Client Subnet it forwards upstream ("84.171.20.0/24"); none when absent. */
+  readonly addSubnet?: string;
+}
+
+export async function startResolver(variant: ResolverVariant = {}): Promise<{ close(): Promise<void> }> {
   const args = [
     '--keep-in-foreground',
     '--no-resolv',
@@ -27,6 +32,7 @@ export async function startResolver(): Promise<{ close(): Promise<void> }> {
     '--address=/ipify.org/127.0.0.1',
     `--address=/stun.cloudflare.com/${FAKE_STUN_V4}`,
     '--address=/#/',
+    ...(variant.addSubnet ? [`--add-subnet=${variant.addSubnet}`] : []),
   ];
   const child: ChildProcess = spawn('dnsmasq', args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

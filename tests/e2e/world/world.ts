@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type RunningServer, type StunResponder, startServer, startStunResponder } from '../../../server/index.ts';
 import { CHECK_SERVER_HTTPS_PORT, DNS_SHIM_PORT, FAKE_DOMAINS, FAKE_STUN_V4, RESOLVER_V4, SERVER_V4, SERVER_V6, ZONE } from './addresses';
 import { startDnsShim } from './dns-shim';
-import { startResolver } from './dnsmasq';
+import { type ResolverVariant, startResolver } from './dnsmasq';
 import { createFaultState, type EndpointId } from './faults';
 import { type SeenRequest, startFakes } from './https-fakes';
 import type { Scenario } from './scenario';
@@ -27,6 +27,8 @@ export interface World {
   /** Requests the fake third-party providers and the check server's front saw. */
   readonly seen: readonly SeenRequest[];
   readonly server: RunningServer;
+  /** Restarts the sandbox's resolver as another variant (ECS, ...); the default is the plain forwarder. */
+  useResolver(variant: ResolverVariant): Promise<void>;
   traffic(): Traffic;
   /** The first TCP connection or DNS query the world saw at or after `epochMs` (epoch ms), or null. */
   firstActivitySince(epochMs: number): number | null;
@@ -51,7 +53,7 @@ export async function startWorld(initial: Scenario): Promise<World> {
   const faults = createFaultState(() => current.faults);
   const stops: (() => Promise<unknown>)[] = [];
   try {
-    const resolver = await startResolver();
+    let resolver = await startResolver();
     stops.push(() => resolver.close());
     const server = await startServer({
       zone: ZONE,
@@ -105,6 +107,10 @@ export async function startWorld(initial: Scenario): Promise<World> {
       },
       seen: fakes.seen,
       server,
+      async useResolver(variant) {
+        await resolver.close();
+        resolver = await startResolver(variant);
+      },
       traffic() {
         const http = fakes.traffic();
         const dns = shim.traffic();

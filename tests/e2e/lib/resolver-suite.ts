@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { RESOLVER_V4 } from '../world/addresses';
+import { CLEAN } from '../world/scenario';
+import { startWorld, type World } from '../world/world';
+import { type Driver, openPopup } from './driver';
+
+/** A home network's subnet, outside the sandbox's exit (CLIENT_V4, 11.22.33.44). */
+const HOME_SUBNET = '84.171.20.0/24';
+/** The exit's own /24. */
+const EXIT_SUBNET = '11.22.33.0/24';
+
+/**
+ * The sandbox's resolver (real dnsmasq) in its variants, each seen end to end: what the check server records,
+ * what the popup's DNS section says, and what the verdict makes of it.
+ */
+export function resolverSuite(launch: () => Promise<Driver>) {
+  let world: World;
+  let driver: Driver;
+  beforeAll(async () => {
+    world = await startWorld(CLEAN);
+    driver = await launch();
+  });
+  afterAll(async () => {
+    await driver?.close();
+    await world?.close();
+  });
+
+  describe('EDNS Client Subnet', () => {
+    test('a resolver that adds no ECS: the popup says so, and nothing leaks', async () => {
+      await world.useResolver({});
+      const view = await openPopup(driver, 'ecs-none');
+      expect(view.resolvers).toContain(RESOLVER_V4);
+      expect(view.sections.dns).toContain("Your resolver does not tell websites' DNS servers your subnet (ECS).");
+      expect(view.level, view.text).toBe('clean');
+    });
+
+    test("a resolver that forwards the home network's subnet (--add-subnet): shown, and a leak", async () => {
+      await world.useResolver({ addSubnet: HOME_SUBNET });
+      const view = await openPopup(driver, 'ecs-home');
+      expect(view.sections.dns).toContain(`Your resolver tells websites' DNS servers that you are in ${HOME_SUBNET}.`);
+      expect(view.level, view.text).toBe('leak');
+      expect(view.banner).toContain(
+        `DNS resolver ${RESOLVER_V4} tells websites' DNS servers that you are in ${HOME_SUBNET}, a network your IP address is not in.`,
+      );
+    });
+
+    test("a resolver that forwards the exit's own subnet: shown, and only information", async () => {
+      await world.useResolver({ addSubnet: EXIT_SUBNET });
+      const view = await openPopup(driver, 'ecs-exit');
+      expect(view.sections.dns).toContain(`Your resolver tells websites' DNS servers that you are in ${EXIT_SUBNET}.`);
+      // Information, not a leak: the banner keeps its "no leak" sentence (the copied report lists the rest).
+      expect(view.level, view.text).toBe('clean');
+      expect(view.banner).toContain('Nothing reveals more than your web address.');
+    });
+  });
+}

@@ -1,0 +1,4 @@
+import { chromiumDriver } from './lib/driver';
+import { resolverSuite } from './lib/resolver-suite';
+
+resolverSuite(() => chromiumDriver());

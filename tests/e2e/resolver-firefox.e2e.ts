@@ -1,0 +1,4 @@
+import { firefoxDriver } from './lib/driver';
+import { resolverSuite } from './lib/resolver-suite';
+
+resolverSuite(() => firefoxDriver());
