@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { buildRegistry } from './src/endpoints/registry';
 import { makeManifest, type Target } from './src/manifest/derive';
+import { MONITOR_PERMISSIONS } from './src/model/monitor';
 
 const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 const testBuild = process.env.LEAKLESS_TEST === '1';
@@ -17,6 +18,8 @@ const manifest = makeManifest({
   registry,
   target,
   testKey: testBuild ? readFileSync(new URL('./tests/fixtures/chrome-test-key.txt', import.meta.url), 'utf8').trim() : undefined,
+  // Test builds have monitoring's optional permissions granted at install; the release build asks at opt-in.
+  testGrants: testBuild ? MONITOR_PERMISSIONS : undefined,
 });
 
 export default defineConfig({
@@ -31,7 +34,7 @@ export default defineConfig({
     minify: true,
     sourcemap: false,
     target: 'es2022',
-    rollupOptions: { input: { audit: 'src/audit/index.html' } },
+    rollupOptions: { input: { audit: 'src/audit/index.html', history: 'src/history/index.html' } },
     // Extension pages support modulepreload natively; the polyfill would be one more fetch() outside the gate.
     modulePreload: { polyfill: false },
   },

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { buildRegistry } from '../src/endpoints/registry';
 import { extensionPagesCsp, GECKO_ID, hostPermissions, type Target } from '../src/manifest/derive';
+import { MONITOR_PERMISSIONS } from '../src/model/monitor';
 
 type Manifest = Record<string, unknown> & {
   permissions?: string[];
@@ -34,7 +35,8 @@ export function manifestProblems(manifest: Manifest, target: Target, server: str
   if (typeof manifest.description !== 'string' || manifest.description.length > 132)
     problems.push('description missing or over 132 characters');
   if (!same(manifest.permissions, EXPECTED_PERMISSIONS[target])) problems.push(`permissions ${JSON.stringify(manifest.permissions)}`);
-  if (!same(manifest.optional_permissions, ['privacy']))
+  // Monitoring's permissions (issue 11) are optional only: requested when the user turns monitoring on.
+  if (!same(manifest.optional_permissions, ['privacy', ...MONITOR_PERMISSIONS]))
     problems.push(`optional_permissions ${JSON.stringify(manifest.optional_permissions)}`);
   if (!same(manifest.host_permissions, hostPermissions(registry)))
     problems.push(`host_permissions ${JSON.stringify(manifest.host_permissions)}`);

@@ -15,6 +15,19 @@ export interface ManifestInput {
   readonly target: Target;
   /** Test builds only: a public key that fixes the Chromium extension id. */
   readonly testKey?: string;
+  /** Test builds only: optional permissions granted at install (listed as required), so tests need no prompt. */
+  readonly testGrants?: readonly string[];
+}
+
+/** Moves `grants` from optional_permissions to permissions (test builds: monitoring's, pre-granted). */
+function granted(manifest: Record<string, unknown>, grants: readonly string[] | undefined): Record<string, unknown> {
+  if (!grants?.length) return manifest;
+  const optional = (manifest.optional_permissions as string[] | undefined) ?? [];
+  return {
+    ...manifest,
+    permissions: [...((manifest.permissions as string[] | undefined) ?? []), ...grants.filter((p) => optional.includes(p))],
+    optional_permissions: optional.filter((p) => !grants.includes(p)),
+  };
 }
 
 export const GECKO_ID = 'leakless@leakless.invalid';
@@ -41,6 +54,10 @@ export function extensionPagesCsp(registry: Registry): string {
 }
 
 export function makeManifest(input: ManifestInput): Record<string, unknown> {
+  return granted(makeReleaseShape(input), input.testGrants);
+}
+
+function makeReleaseShape(input: ManifestInput): Record<string, unknown> {
   const { base, pkg, registry, target } = input;
   const manifest: Record<string, unknown> = {
     ...base,
