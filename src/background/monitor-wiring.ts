@@ -7,7 +7,7 @@ import { registry } from '../endpoints';
 import { browser } from '../ext/browser';
 import { createBrowserDeps } from '../ext/deps';
 import { createStore } from '../ext/storage';
-import { LOCAL_KEYS, MONITOR_DATA_KEYS } from '../ext/storage-keys';
+import { LOCAL_KEYS, MONITOR_DATA_KEYS, SESSION_KEYS } from '../ext/storage-keys';
 import { t, uiLanguage } from '../i18n/t';
 import {
   type CheckResults,
@@ -190,6 +190,19 @@ async function apply(settings: MonitorSettings): Promise<void> {
   }
 }
 
+let firstWake: Promise<boolean> | null = null;
+/** True once per browser session (and after an update or reload, which also empty storage.session). */
+function firstWakeThisSession(): Promise<boolean> {
+  firstWake ??= (async () => {
+    const session = (browser.storage as unknown as { session?: typeof local }).session;
+    if (!session) return false;
+    if ((await session.get(SESSION_KEYS.monitorStarted))[SESSION_KEYS.monitorStarted] === true) return false;
+    await session.set({ [SESSION_KEYS.monitorStarted]: true });
+    return true;
+  })().catch(() => false);
+  return firstWake;
+}
+
 const guarded = (work: () => Promise<void>) => void work().catch((error) => console.error('leakless: monitor', error));
 
 /**
@@ -199,13 +212,17 @@ const guarded = (work: () => Promise<void>) => void work().catch((error) => cons
 export function listenForMonitoring(): void {
   listenToGrantedApis();
   browser.permissions.onAdded.addListener(listenToGrantedApis);
-  browser.runtime.onStartup.addListener(() =>
+  // A browser start: runtime.onStartup wakes the background, but Chrome does not send it to an extension loaded
+  // from the command line, so the first wake in a browser session (storage.session is empty then) counts too.
+  const onStart = () =>
     guarded(async () => {
+      if (!(await firstWakeThisSession())) return;
       const settings = await loadMonitorSettings();
       await apply(settings);
       if (settings.on) await fireTrigger('startup');
-    }),
-  );
+    });
+  browser.runtime.onStartup.addListener(onStart);
+  onStart();
   // Install and update: nothing runs, but alarms are brought in line (none at all while monitoring is off).
   browser.runtime.onInstalled.addListener(() => guarded(async () => apply(await loadMonitorSettings())));
   browser.storage.onChanged.addListener((changes, area) => {

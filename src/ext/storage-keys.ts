@@ -19,7 +19,12 @@ export const LOCAL_KEYS = {
 export const MONITOR_DATA_KEYS: readonly string[] = [LOCAL_KEYS.monitorState, LOCAL_KEYS.monitorHistory, LOCAL_KEYS.monitorLast];
 
 /** storage.session (gone when the browser closes): the self-audit's ledger and what each context observed. */
-export const SESSION_KEYS = { ledger: 'audit:ledger', observedPrefix: 'audit:observed:' } as const;
+export const SESSION_KEYS = {
+  ledger: 'audit:ledger',
+  observedPrefix: 'audit:observed:',
+  /** Set at the background's first wake in a browser session: the monitor's start-up check ran (or was not due). */
+  monitorStarted: 'monitor:started',
+} as const;
 
 export const KNOWN_LOCAL_KEYS: readonly string[] = Object.values(LOCAL_KEYS);
 
@@ -27,5 +32,5 @@ export const KNOWN_LOCAL_KEYS: readonly string[] = Object.values(LOCAL_KEYS);
 export const observedKey = (context: string): string => `${SESSION_KEYS.observedPrefix}${context}`;
 
 export function isAuditSessionKey(key: string): boolean {
-  return key === SESSION_KEYS.ledger || key.startsWith(SESSION_KEYS.observedPrefix);
+  return key === SESSION_KEYS.ledger || key === SESSION_KEYS.monitorStarted || key.startsWith(SESSION_KEYS.observedPrefix);
 }

@@ -109,8 +109,10 @@ export function describeChanges(previous: MonitorSnapshot | null, next: MonitorS
     const [from, to] = family === 4 ? [previous.v4, next.v4] : [previous.v6, next.v6];
     if (from !== null && to !== null && !sameFamily(from, to)) changes.push({ kind: 'ip', family, from, to });
   }
+  // IPv6 newly outside the network IPv4 uses, because IPv6 itself moved (not because IPv4 did).
   const outside = (s: MonitorSnapshot) => s.leaks.some((k) => k.startsWith('ipv6-other-network:'));
-  if (outside(next) && !outside(previous) && next.v6 !== null && next.v6 !== 'absent')
+  const v6Moved = previous.v6 !== null && next.v6 !== null && !sameFamily(previous.v6, next.v6);
+  if (v6Moved && outside(next) && !outside(previous) && next.v6 !== null && next.v6 !== 'absent')
     changes.push({ kind: 'ipv6-outside', ip: next.v6.ip });
   if (previous.resolvers.length > 0 && next.resolvers.length > 0 && !sameList(previous.resolvers, next.resolvers))
     changes.push({ kind: 'dns', resolvers: next.resolvers });

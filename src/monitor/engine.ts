@@ -114,7 +114,7 @@ export function createMonitor(deps: MonitorDeps): Monitor {
     let state = await deps.loadState();
     const plan = planCheck(state.lastStart, deps.now(), trigger);
     if (!plan.run) {
-      await deps.scheduleRetry(plan.retryAt).catch(() => undefined);
+      if (plan.retryAt !== null) await deps.scheduleRetry(plan.retryAt).catch(() => undefined);
       await showBadge(settings, state);
       return;
     }

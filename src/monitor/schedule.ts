@@ -11,15 +11,17 @@ import {
 /** No two checks within this, unless the user (or a test) asks. */
 export const DEBOUNCE_MS = 60_000;
 
-/** Triggers that skip the debounce: someone asked for this check. */
-const ASKED: ReadonlySet<MonitorTrigger> = new Set(['user', 'test']);
+/** Triggers that skip the debounce: someone asked for this check, or the browser just started (once a session). */
+const UNDEBOUNCED: ReadonlySet<MonitorTrigger> = new Set(['user', 'test', 'startup']);
+/** Triggers that say something may just have changed: when debounced, they are retried once the wait is over. */
+const RETRIED: ReadonlySet<MonitorTrigger> = new Set(['network', 'idle']);
 
-export type Plan = { readonly run: true } | { readonly run: false; readonly retryAt: number };
+export type Plan = { readonly run: true } | { readonly run: false; readonly retryAt: number | null };
 
-/** Run now, or not before `retryAt` (a check ran less than DEBOUNCE_MS ago). */
+/** Run now; or not now (a check ran less than DEBOUNCE_MS ago), then again at `retryAt` when not null. */
 export function planCheck(lastStart: number, now: number, trigger: MonitorTrigger): Plan {
-  if (ASKED.has(trigger) || lastStart <= 0 || now - lastStart >= DEBOUNCE_MS || now < lastStart) return { run: true };
-  return { run: false, retryAt: lastStart + DEBOUNCE_MS };
+  if (UNDEBOUNCED.has(trigger) || lastStart <= 0 || now - lastStart >= DEBOUNCE_MS || now < lastStart) return { run: true };
+  return { run: false, retryAt: RETRIED.has(trigger) ? lastStart + DEBOUNCE_MS : null };
 }
 
 /** A stored period, or the default when it is not one of MONITOR_PERIODS. */
