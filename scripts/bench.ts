@@ -2,10 +2,13 @@
 // world, with an added delay on every HTTPS answer and every DNS answer of the check server and the fakes.
 // Each run is a fresh browser (cold caches, no kept-alive connections) opening the popup once, default settings.
 // Reports median/min/max; never fails on timings. Writes bench/results.json.
-//   tsx scripts/bench.ts [--runs 5] [--delays 0,100] [--no-firefox]
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Then the monitor's cost in Chromium (bench/monitor.ts): requests per cheap check and per day, trigger-to-badge
+// time, CPU per cheap check. --monitor-only measures only that and keeps the rest of bench/results.json.
+//   tsx scripts/bench.ts [--runs 5] [--delays 0,100] [--no-firefox] [--monitor-only]
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { bundleSizes } from '../bench/bundles';
 import { CHAINS, longestChain, lowerBoundMs } from '../bench/lower-bound';
+import { benchMonitor, type MonitorBench } from '../bench/monitor';
 import { type Summary, summarize } from '../bench/stats';
 import { DIST_TEST } from '../tests/e2e/browsers/dists';
 import { launchProbeChromium, type ProbeBrowser } from '../tests/e2e/lib/probe-chromium';
@@ -88,10 +91,12 @@ const fmt = (v: number | null, unit: string) =>
       : `${Math.round(v)}${unit && ` ${unit}`}`;
 const cell = (s: Summary, unit: string) => (s.n === 0 ? 'n/a' : `${fmt(s.median, unit)} [${fmt(s.min, unit)}–${fmt(s.max, unit)}]`);
 
+const MONITOR_ONLY = process.argv.includes('--monitor-only');
 const world = await startWorld(CLEAN);
 const results: Record<string, Record<string, unknown>> = {};
+let monitor: MonitorBench | null = null;
 try {
-  for (const name of BROWSERS) {
+  for (const name of MONITOR_ONLY ? [] : BROWSERS) {
     for (const delayMs of DELAYS) {
       world.scenario = { ...CLEAN, name: `bench ${delayMs} ms`, delayMs };
       const samples: Sample[] = [];
@@ -125,6 +130,15 @@ try {
       );
     }
   }
+  monitor = await benchMonitor(world, RUNS);
+  console.log(`\nMonitoring (Chromium, ${RUNS} runs, median [min–max]):`);
+  console.log(`  ${'requests per cheap check'.padEnd(40)} ${cell(monitor.requestsPerCheapCheck, '')}`);
+  console.log(`  ${'requests per full check (on a change)'.padEnd(40)} ${cell(monitor.requestsPerFullCheck, '')}`);
+  for (const [period, n] of Object.entries(monitor.requestsPerDay))
+    console.log(`  ${`requests per day, backstop ${period}`.padEnd(40)} ${n}`);
+  console.log(`  ${'trigger → badge, nothing changed'.padEnd(40)} ${cell(monitor.triggerToBadgeCheapMs, 'ms')}`);
+  console.log(`  ${'trigger → badge, a change (cheap + full)'.padEnd(40)} ${cell(monitor.triggerToBadgeChangeMs, 'ms')}`);
+  console.log(`  ${'worker CPU per cheap check'.padEnd(40)} ${cell(monitor.cpuPerCheapCheckMs, 'ms')}`);
 } finally {
   await world.close();
 }
@@ -140,8 +154,10 @@ for (const c of CHAINS)
   );
 
 mkdirSync(new URL('../bench/', import.meta.url), { recursive: true });
-writeFileSync(
-  new URL('../bench/results.json', import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, delays: DELAYS, results, bundles, chains: CHAINS }, null, 2)}\n`,
-);
+const resultsFile = new URL('../bench/results.json', import.meta.url);
+const kept = MONITOR_ONLY && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : null;
+const written = kept
+  ? { ...kept, monitor, monitorDate: new Date().toISOString() }
+  : { date: new Date().toISOString(), runs: RUNS, delays: DELAYS, results, bundles, chains: CHAINS, monitor };
+writeFileSync(resultsFile, `${JSON.stringify(written, null, 2)}\n`);
 console.log('\nwrote bench/results.json');
