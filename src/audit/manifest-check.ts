@@ -1,14 +1,17 @@
 import type { Registry } from '../endpoints';
 import { extensionPagesCsp, hostPermissions } from '../manifest/derive';
-import { MONITOR_PERMISSIONS } from '../model/monitor';
+import { FIREFOX_REQUIRED_MONITOR_PERMISSIONS, MONITOR_PERMISSIONS } from '../model/monitor';
 import type { BrowserTarget, Finding, RunningManifest } from './types';
 
 /** The permissions docs/permissions.md explains; a test holds these equal to what src/manifest/derive.ts emits. */
 export const EXPECTED_PERMISSIONS: Readonly<Record<BrowserTarget, readonly string[]>> = {
   chrome: ['storage'],
-  firefox: ['storage', 'dns'],
+  firefox: ['storage', 'dns', ...FIREFOX_REQUIRED_MONITOR_PERMISSIONS],
 };
-export const EXPECTED_OPTIONAL_PERMISSIONS: readonly string[] = ['privacy', ...MONITOR_PERMISSIONS];
+export const EXPECTED_OPTIONAL_PERMISSIONS: Readonly<Record<BrowserTarget, readonly string[]>> = {
+  chrome: ['privacy', ...MONITOR_PERMISSIONS],
+  firefox: ['privacy', ...MONITOR_PERMISSIONS.filter((p) => !FIREFOX_REQUIRED_MONITOR_PERMISSIONS.includes(p))],
+};
 
 const list = (value: readonly string[] | undefined): string[] => (Array.isArray(value) ? value.map(String) : []);
 const without = (a: readonly string[], b: readonly string[]): string[] => a.filter((x) => !b.includes(x));
@@ -36,7 +39,7 @@ export function manifestFindings(
   testGrants: readonly string[] = [],
 ): Finding[] {
   const required = [...EXPECTED_PERMISSIONS[target], ...testGrants];
-  const optional = without(EXPECTED_OPTIONAL_PERMISSIONS, testGrants);
+  const optional = without(EXPECTED_OPTIONAL_PERMISSIONS[target], testGrants);
   const findings: Finding[] = [];
   const hosts = list(manifest.host_permissions);
   const expectedHosts = hostPermissions(registry);

@@ -1,4 +1,5 @@
 import { hostPatterns, type Registry } from '../endpoints';
+import { FIREFOX_REQUIRED_MONITOR_PERMISSIONS } from '../model/monitor';
 
 export type Target = 'chrome' | 'firefox';
 
@@ -73,7 +74,11 @@ function makeReleaseShape(input: ManifestInput): Record<string, unknown> {
       ...rest,
       // Firefox has no MV3 service workers; dns is Firefox-only (secure-DNS probe).
       background: { scripts: ['src/background/index.ts'], type: 'module' },
-      permissions: [...(base.permissions as string[]), 'dns'],
+      // alarms: Firefox refuses it in optional_permissions (monitoring's backstop; no alarm exists while it is off).
+      permissions: [...(base.permissions as string[]), 'dns', ...FIREFOX_REQUIRED_MONITOR_PERMISSIONS],
+      optional_permissions: ((base.optional_permissions as string[] | undefined) ?? []).filter(
+        (p) => !FIREFOX_REQUIRED_MONITOR_PERMISSIONS.includes(p),
+      ),
       browser_specific_settings: {
         gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
       },

@@ -6,8 +6,14 @@ import type { Reason, VerdictLevel } from './verdict';
 export const MONITOR_PERIODS = [5, 15, 30, 60] as const;
 export const DEFAULT_MONITOR_PERIOD = 15;
 
-/** Optional permissions monitoring asks for when turned on; the release manifest never requires them. */
+/**
+ * Permissions monitoring asks for when turned on; optional in the release manifests, except `alarms` in
+ * Firefox, which refuses it as optional (web-ext lint MANIFEST_OPTIONAL_PERMISSIONS): it is required there,
+ * shows no prompt, and no alarm exists while monitoring is off.
+ */
 export const MONITOR_PERMISSIONS = ['alarms', 'idle', 'notifications'] as const;
+/** What Firefox only accepts as required. */
+export const FIREFOX_REQUIRED_MONITOR_PERMISSIONS: readonly string[] = ['alarms'];
 
 /** What may start a monitoring check; recorded with every request it makes (ledger `cause`) and in the history. */
 export const MONITOR_TRIGGERS = ['startup', 'idle', 'network', 'alarm', 'retry', 'user', 'popup', 'test'] as const;

@@ -15,7 +15,9 @@ interface Permissions {
 export function createMonitorControls(firefox: boolean): MonitorControls {
   const local = browser.storage.local;
   const permissions = browser.permissions as unknown as Permissions;
-  const wanted = { permissions: [...MONITOR_PERMISSIONS] };
+  // Only what this manifest lists as optional: Firefox has `alarms` required, and refuses a request for it.
+  const optional = (browser.runtime.getManifest() as { optional_permissions?: string[] }).optional_permissions ?? [];
+  const wanted = { permissions: MONITOR_PERMISSIONS.filter((p) => optional.includes(p)) };
   const save = (on: boolean, periodMin: number) => local.set({ [LOCAL_KEYS.monitor]: { on, periodMin } });
   const load = async () => sanitizeMonitorSettings((await local.get(LOCAL_KEYS.monitor))[LOCAL_KEYS.monitor]);
 
@@ -24,7 +26,7 @@ export function createMonitorControls(firefox: boolean): MonitorControls {
     async turnOn(periodMin) {
       let granted: boolean;
       try {
-        granted = await permissions.request(wanted);
+        granted = wanted.permissions.length === 0 || (await permissions.request(wanted));
       } catch {
         // A build that grants them at install (tests) may not request them again: granted is what counts.
         granted = await permissions.contains(wanted).catch(() => false);
@@ -37,7 +39,7 @@ export function createMonitorControls(firefox: boolean): MonitorControls {
       await local.remove([...MONITOR_DATA_KEYS]);
       await save(false, periodMin);
       // A build that grants them at install cannot give them back; nothing uses them while off anyway.
-      await permissions.remove(wanted).catch(() => false);
+      if (wanted.permissions.length > 0) await permissions.remove(wanted).catch(() => false);
     },
     async setPeriod(periodMin) {
       await save((await load()).on, periodMin);
