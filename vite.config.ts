@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 import { noInnerHtml } from './scripts/no-inner-html';
 import { buildRegistry } from './src/endpoints/registry';
 import { makeManifest, type Target } from './src/manifest/derive';
+import { MONITOR_PERMISSIONS } from './src/model/monitor';
 
 const target: Target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 const testBuild = process.env.LEAKLESS_TEST === '1';
@@ -18,6 +19,8 @@ const manifest = makeManifest({
   registry,
   target,
   testKey: testBuild ? readFileSync(new URL('./tests/fixtures/chrome-test-key.txt', import.meta.url), 'utf8').trim() : undefined,
+  // Test builds have monitoring's optional permissions granted at install; the release build asks at opt-in.
+  testGrants: testBuild ? MONITOR_PERMISSIONS : undefined,
 });
 
 export default defineConfig({
@@ -33,7 +36,13 @@ export default defineConfig({
     sourcemap: false,
     target: 'es2022',
     // Test builds add the bench's floor page: an empty extension page that sends one message.
-    rollupOptions: { input: { audit: 'src/audit/index.html', ...(testBuild ? { floor: 'src/test-support/floor.html' } : {}) } },
+    rollupOptions: {
+      input: {
+        audit: 'src/audit/index.html',
+        history: 'src/history/index.html',
+        ...(testBuild ? { floor: 'src/test-support/floor.html' } : {}),
+      },
+    },
     // Extension pages support modulepreload natively; the polyfill would be one more fetch() outside the gate.
     modulePreload: { polyfill: false },
   },

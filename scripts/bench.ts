@@ -5,11 +5,14 @@
 // Per run it also opens the floor page (src/test-support/floor.html: an empty extension page sending the
 // background one message) in the same browser, and a "silent" case where one provider per section accepts
 // its requests and never answers: the others' answers must come as fast as without it.
-//   tsx scripts/bench.ts [--runs 5] [--delays 0,100] [--no-firefox] [--no-silent]
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Then the monitor's cost in Chromium (bench/monitor.ts): requests per cheap check and per day, trigger-to-badge
+// time, CPU per cheap check. --monitor-only measures only that and keeps the rest of bench/results.json.
+//   tsx scripts/bench.ts [--runs 5] [--delays 0,100] [--no-firefox] [--no-silent] [--monitor-only]
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { bundleSizes } from '../bench/bundles';
 import { CHAINS, longestChain, lowerBoundMs } from '../bench/lower-bound';
+import { benchMonitor, type MonitorBench } from '../bench/monitor';
 import { type Summary, summarize } from '../bench/stats';
 import { DIST_TEST } from '../tests/e2e/browsers/dists';
 import { launchProbeChromium, type ProbeBrowser } from '../tests/e2e/lib/probe-chromium';
@@ -132,14 +135,16 @@ const fmt = (v: number | null, unit: string) =>
       : `${Math.round(v)}${unit && ` ${unit}`}`;
 const cell = (s: Summary, unit: string) => (s.n === 0 ? 'n/a' : `${fmt(s.median, unit)} [${fmt(s.min, unit)}–${fmt(s.max, unit)}]`);
 
+const MONITOR_ONLY = process.argv.includes('--monitor-only');
 const world = await startWorld(CLEAN);
 const results: Record<string, Record<string, unknown>> = {};
 const ms = (v: number | null) => (v === null ? '—' : `${Math.round(v)} ms`);
 const ratio = (a: number | null, b: number | null) => (a === null || b === null || b <= 0 ? '—' : (a / b).toFixed(2));
 const verdict = (value: number | null, limit: number | null) =>
   value === null || limit === null ? 'n/a' : value <= limit ? `met (${ms(value)} ≤ ${ms(limit)})` : `NOT met (${ms(value)} > ${ms(limit)})`;
+let monitor: MonitorBench | null = null;
 try {
-  for (const name of BROWSERS) {
+  for (const name of MONITOR_ONLY ? [] : BROWSERS) {
     const cases: [string, number, Scenario][] = DELAYS.flatMap((delayMs): [string, number, Scenario][] => [
       [`${name} ${delayMs} ms`, delayMs, { ...CLEAN, name: `bench ${delayMs} ms`, delayMs }],
       ...(SILENT_TOO
@@ -210,6 +215,15 @@ try {
       }
     }
   }
+  monitor = await benchMonitor(world, RUNS);
+  console.log(`\nMonitoring (Chromium, ${RUNS} runs, median [min–max]):`);
+  console.log(`  ${'requests per cheap check'.padEnd(40)} ${cell(monitor.requestsPerCheapCheck, '')}`);
+  console.log(`  ${'requests per full check (on a change)'.padEnd(40)} ${cell(monitor.requestsPerFullCheck, '')}`);
+  for (const [period, n] of Object.entries(monitor.requestsPerDay))
+    console.log(`  ${`requests per day, backstop ${period}`.padEnd(40)} ${n}`);
+  console.log(`  ${'trigger → badge, nothing changed'.padEnd(40)} ${cell(monitor.triggerToBadgeCheapMs, 'ms')}`);
+  console.log(`  ${'trigger → badge, a change (cheap + full)'.padEnd(40)} ${cell(monitor.triggerToBadgeChangeMs, 'ms')}`);
+  console.log(`  ${'worker CPU per cheap check'.padEnd(40)} ${cell(monitor.cpuPerCheapCheckMs, 'ms')}`);
 } finally {
   await world.close();
 }
@@ -225,8 +239,10 @@ for (const c of CHAINS)
   );
 
 mkdirSync(new URL('../bench/', import.meta.url), { recursive: true });
-writeFileSync(
-  new URL('../bench/results.json', import.meta.url),
-  `${JSON.stringify({ date: new Date().toISOString(), runs: RUNS, delays: DELAYS, results, bundles, chains: CHAINS }, null, 2)}\n`,
-);
+const resultsFile = new URL('../bench/results.json', import.meta.url);
+const kept = MONITOR_ONLY && existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : null;
+const written = kept
+  ? { ...kept, monitor, monitorDate: new Date().toISOString() }
+  : { date: new Date().toISOString(), runs: RUNS, delays: DELAYS, results, bundles, chains: CHAINS, monitor };
+writeFileSync(resultsFile, `${JSON.stringify(written, null, 2)}\n`);
 console.log('\nwrote bench/results.json');

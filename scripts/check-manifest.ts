@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildRegistry } from '../src/endpoints/registry';
 import { extensionPagesCsp, GECKO_ID, hostPermissions, type Target } from '../src/manifest/derive';
+import { MONITOR_PERMISSIONS } from '../src/model/monitor';
 
 type Manifest = Record<string, unknown> & {
   permissions?: string[];
@@ -15,7 +16,13 @@ type Manifest = Record<string, unknown> & {
   };
 };
 
-const EXPECTED_PERMISSIONS: Record<Target, string[]> = { chrome: ['storage'], firefox: ['storage', 'dns'] };
+const EXPECTED_PERMISSIONS: Record<Target, string[]> = { chrome: ['storage'], firefox: ['storage', 'dns', 'alarms'] };
+// Monitoring's permissions (issue 11) are optional: requested when the user turns monitoring on. Firefox refuses
+// `alarms` as optional, so there it is required (no prompt; no alarm exists while monitoring is off).
+const EXPECTED_OPTIONAL: Record<Target, string[]> = {
+  chrome: ['privacy', ...MONITOR_PERMISSIONS],
+  firefox: ['privacy', ...MONITOR_PERMISSIONS.filter((p) => p !== 'alarms')],
+};
 const FORBIDDEN_KEYS = [
   'content_scripts',
   'externally_connectable',
@@ -66,7 +73,7 @@ export function manifestProblems(
   if (manifest.manifest_version !== 3) problems.push('manifest_version is not 3');
   problems.push(...localeProblems(manifest, locales));
   if (!same(manifest.permissions, EXPECTED_PERMISSIONS[target])) problems.push(`permissions ${JSON.stringify(manifest.permissions)}`);
-  if (!same(manifest.optional_permissions, ['privacy']))
+  if (!same(manifest.optional_permissions, EXPECTED_OPTIONAL[target]))
     problems.push(`optional_permissions ${JSON.stringify(manifest.optional_permissions)}`);
   if (!same(manifest.host_permissions, hostPermissions(registry)))
     problems.push(`host_permissions ${JSON.stringify(manifest.host_permissions)}`);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildRegistry, type Endpoint, PROVIDERS, type Registry } from '../src/endpoints';
 import { selfHostedEndpoints } from '../src/endpoints/self-hosted';
+import { KNOWN_LOCAL_KEYS } from '../src/ext/storage-keys';
 import { makeManifest, type PackageInfo, type Target } from '../src/manifest/derive';
 import { checkStoreDocs, readStoreDocs } from './store-docs-check';
 
@@ -94,6 +95,10 @@ export function checkDocs(input: DocsInput): string[] {
   for (const e of selfHostedEndpoints('https://check.example.org')) {
     if (!input.privacy.includes(e.id)) errors.push(`PRIVACY.md: the self-hosted endpoint ${e.id} is not mentioned`);
   }
+
+  // Every storage.local key the extension may write is named in PRIVACY.md (monitoring added four).
+  for (const key of KNOWN_LOCAL_KEYS)
+    if (!input.privacy.includes(`\`${key}\``)) errors.push(`PRIVACY.md: storage key ${key} is not mentioned`);
 
   const headings = permissionHeadings(input.permissions);
   const wanted = manifestPermissions(input.manifests);

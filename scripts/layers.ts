@@ -15,11 +15,13 @@ export const LAYER_RANKS: Readonly<Record<string, number>> = {
   port: 5,
   i18n: 6,
   'test-support': 6,
+  monitor: 6, // opt-in monitoring's logic (issue 11): change detection, badge, texts, the engine with injected APIs
   ui: 7,
   audit: 8,
   background: 9,
   popup: 9,
   options: 9,
+  history: 9,
 };
 
 /** The layer of a path under src/ ('src/net/gate.ts' → 'net'), or null outside src/. */

@@ -59,6 +59,7 @@ describe('audit page', () => {
       'Bytes out',
       'Bytes in',
       'Status or problem',
+      'Cause',
     ]);
     expect(screen.getByRole('rowheader').textContent).toBe('ipify-ipv4');
     expect(table.textContent).toContain('api4.ipify.org');

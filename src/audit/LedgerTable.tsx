@@ -23,6 +23,7 @@ export function LedgerTable({ entries }: { entries: readonly LedgerEntry[] }) {
               {TEXT.colIn}
             </th>
             <th scope="col">{TEXT.colResult}</th>
+            <th scope="col">{TEXT.colCause}</th>
           </tr>
         </thead>
         <tbody>
@@ -37,6 +38,7 @@ export function LedgerTable({ entries }: { entries: readonly LedgerEntry[] }) {
               <td class="num">{e.bytesOut}</td>
               <td class="num">{e.bytesIn}</td>
               <td>{result(e)}</td>
+              <td>{e.cause ?? '—'}</td>
             </tr>
           ))}
         </tbody>

@@ -105,10 +105,15 @@ describe('evaluate', () => {
     expect(report.pass).toBe(codes.length === 0);
   });
 
-  it('expects storage and dns in Firefox', () => {
+  it('expects storage, dns and alarms (which Firefox refuses as optional) in Firefox', () => {
     const firefox = { ...clean, target: 'firefox' as const };
-    expect(evaluate({ ...firefox, manifest: manifest({ permissions: ['storage', 'dns'] }) }, registry).pass).toBe(true);
-    expect(evaluate(firefox, registry).findings).toEqual([{ code: 'missing-permission', params: { permission: 'dns' } }]);
+    const optional = ['privacy', 'idle', 'notifications'];
+    const ok = manifest({ permissions: ['storage', 'dns', 'alarms'], optional_permissions: optional });
+    expect(evaluate({ ...firefox, manifest: ok }, registry).pass).toBe(true);
+    expect(evaluate({ ...firefox, manifest: manifest({ optional_permissions: optional }) }, registry).findings).toEqual([
+      { code: 'missing-permission', params: { permission: 'dns' } },
+      { code: 'missing-permission', params: { permission: 'alarms' } },
+    ]);
   });
 
   it('counts only requests that were sent, and reports what it found', () => {

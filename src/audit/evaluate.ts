@@ -1,6 +1,7 @@
 import { matchesUrl, type Registry } from '../endpoints';
 import { isAuditSessionKey, KNOWN_LOCAL_KEYS } from '../ext/storage-keys';
 import type { LedgerEntry } from '../net/types';
+import { TEST_GRANTS } from '../test-support/grants';
 import { manifestFindings } from './manifest-check';
 import { AUDIT_LIMIT } from './session-list';
 import type { AuditInputs, AuditReport, Finding, Observation, StoredKeys } from './types';
@@ -84,7 +85,7 @@ export function evaluate(inputs: AuditInputs, registry: Registry): AuditReport {
   const findings = [
     ...observationFindings(inputs.observations, ledger, comparedSince(inputs.ledger)),
     ...ledgerFindings(ledger, registry),
-    ...manifestFindings(inputs.manifest, registry, inputs.target),
+    ...manifestFindings(inputs.manifest, registry, inputs.target, TEST_GRANTS),
     ...storageFindings(inputs.stored),
   ];
   return { pass: findings.length === 0, requests: ledger.length, findings };

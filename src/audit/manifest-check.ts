@@ -1,13 +1,17 @@
 import type { Registry } from '../endpoints';
 import { extensionPagesCsp, hostPermissions } from '../manifest/derive';
+import { FIREFOX_REQUIRED_MONITOR_PERMISSIONS, MONITOR_PERMISSIONS } from '../model/monitor';
 import type { BrowserTarget, Finding, RunningManifest } from './types';
 
 /** The permissions docs/permissions.md explains; a test holds these equal to what src/manifest/derive.ts emits. */
 export const EXPECTED_PERMISSIONS: Readonly<Record<BrowserTarget, readonly string[]>> = {
   chrome: ['storage'],
-  firefox: ['storage', 'dns'],
+  firefox: ['storage', 'dns', ...FIREFOX_REQUIRED_MONITOR_PERMISSIONS],
 };
-export const EXPECTED_OPTIONAL_PERMISSIONS: readonly string[] = ['privacy'];
+export const EXPECTED_OPTIONAL_PERMISSIONS: Readonly<Record<BrowserTarget, readonly string[]>> = {
+  chrome: ['privacy', ...MONITOR_PERMISSIONS],
+  firefox: ['privacy', ...MONITOR_PERMISSIONS.filter((p) => !FIREFOX_REQUIRED_MONITOR_PERMISSIONS.includes(p))],
+};
 
 const list = (value: readonly string[] | undefined): string[] => (Array.isArray(value) ? value.map(String) : []);
 const without = (a: readonly string[], b: readonly string[]): string[] => a.filter((x) => !b.includes(x));
@@ -27,7 +31,15 @@ function runningCsp(manifest: RunningManifest): string {
  * The running manifest against what this build's registry says it must be. The manifest is derived at
  * build time; this catches a hand-edited dist, a stale build, or a store-side change.
  */
-export function manifestFindings(manifest: RunningManifest, registry: Registry, target: BrowserTarget): Finding[] {
+export function manifestFindings(
+  manifest: RunningManifest,
+  registry: Registry,
+  target: BrowserTarget,
+  /** Test builds: these optional permissions are granted at install (src/manifest/derive.ts testGrants). */
+  testGrants: readonly string[] = [],
+): Finding[] {
+  const required = [...EXPECTED_PERMISSIONS[target], ...testGrants];
+  const optional = without(EXPECTED_OPTIONAL_PERMISSIONS[target], testGrants);
   const findings: Finding[] = [];
   const hosts = list(manifest.host_permissions);
   const expectedHosts = hostPermissions(registry);
@@ -42,13 +54,13 @@ export function manifestFindings(manifest: RunningManifest, registry: Registry, 
   if (squash(csp) !== squash(expectedCsp)) findings.push({ code: 'csp-drift', params: { running: csp, expected: expectedCsp } });
 
   const permissions = list(manifest.permissions);
-  for (const p of without(permissions, EXPECTED_PERMISSIONS[target])) {
+  for (const p of without(permissions, required)) {
     findings.push({ code: 'extra-permission', params: { permission: p, kind: 'required' } });
   }
-  for (const p of without(EXPECTED_PERMISSIONS[target], permissions)) {
+  for (const p of without(required, permissions)) {
     findings.push({ code: 'missing-permission', params: { permission: p } });
   }
-  for (const p of without(list(manifest.optional_permissions), EXPECTED_OPTIONAL_PERMISSIONS)) {
+  for (const p of without(list(manifest.optional_permissions), optional)) {
     findings.push({ code: 'extra-permission', params: { permission: p, kind: 'optional' } });
   }
   for (const p of list(manifest.optional_host_permissions)) {

@@ -31,6 +31,7 @@ export const TEXT_KEYS = {
   colOut: 'auditColOut',
   colIn: 'auditColIn',
   colResult: 'auditColResult',
+  colCause: 'auditColCause',
   storageHeading: 'auditStorageHeading',
   storageLocal: 'auditStorageLocal',
   storageSession: 'auditStorageSession',
@@ -59,6 +60,7 @@ const FROM: Record<AuditContext, string> = {
   options: 'auditFrom_options',
   audit: 'auditFrom_audit',
   background: 'auditFrom_background',
+  history: 'auditFrom_history',
 };
 function from(context: string | undefined): string {
   const key = FROM[context as AuditContext];

@@ -1,7 +1,7 @@
 import type { LedgerEntry } from '../net/types';
 
 /** The extension contexts the self-audit watches; each installs watchContext at startup. */
-export type AuditContext = 'popup' | 'options' | 'audit' | 'background';
+export type AuditContext = 'popup' | 'options' | 'audit' | 'background' | 'history';
 
 /** A request the browser refused under our CSP: an attempt that never reached the network. */
 export interface Violation {

@@ -7,8 +7,8 @@ import { browser } from '../ext/browser';
 import { createBrowserDeps } from '../ext/deps';
 import { createStore } from '../ext/storage';
 import { LOCAL_KEYS } from '../ext/storage-keys';
-import type { HostView, Settings } from '../model';
-import { createLedger, type Ledger } from '../net';
+import type { CheckResults, HostView, Settings } from '../model';
+import { createLedger, type Ledger, taggedSink } from '../net';
 import type { PortLike } from '../port/protocol';
 import { runCheck } from '../probes/run';
 import { sanitizeSettings } from '../probes/settings';
@@ -19,8 +19,12 @@ import { acceptsPort, type CheckEngine, serveCheckPort } from './check-session';
 /** Every request the checks made in this background's lifetime; the self-audit reads it (via storage.session). */
 export const backgroundLedger: Ledger = createLedger();
 
-/** The real engine: settings from storage.local (never from the message), the real gate, this ledger. */
-export function createBackgroundEngine(ledger: Ledger): CheckEngine {
+/**
+ * The real engine: settings from storage.local (never from the message), the real gate, this ledger (each entry
+ * tagged `popup`). `finished` sees every completed run (the monitor takes it as its latest result).
+ */
+export function createBackgroundEngine(ledger: Ledger, finished?: (results: CheckResults) => void): CheckEngine {
+  const sink = taggedSink(ledger, 'popup');
   const store = createStore(browser.storage.local, (raw) => sanitizeSettings(raw, registry));
   const Peer = localPeer();
   const localGather: Gatherer | null = Peer ? (urls, deadlineMs) => gatherCandidates(Peer, urls, deadlineMs) : null;
@@ -40,8 +44,11 @@ export function createBackgroundEngine(ledger: Ledger): CheckEngine {
   return {
     loadSettings,
     localGather,
-    run: (settings, gather, onUpdate, signal) =>
-      runCheck(createBrowserDeps(registry, ledger, gather, viewOf(gather)), settings, onUpdate, undefined, signal),
+    run: async (settings, gather, onUpdate, signal) => {
+      const results = await runCheck(createBrowserDeps(registry, sink, gather, viewOf(gather)), settings, onUpdate, undefined, signal);
+      if (!signal?.aborted) finished?.(results);
+      return results;
+    },
     decide,
   };
 }
@@ -69,11 +76,11 @@ export const flushLedger = (): Promise<void> => ledgerPersistence?.flush() ?? Pr
  * Serves check ports from the popup. Call once, synchronously at the top level of the background script:
  * Chrome only wakes a stopped service worker for listeners registered that way.
  */
-export function listenForChecks(): void {
+export function listenForChecks(finished?: (results: CheckResults) => void): void {
   if (listening) return;
   listening = true;
   ledgerPersistence = persistLedger(backgroundLedger);
-  const engine = createBackgroundEngine(backgroundLedger);
+  const engine = createBackgroundEngine(backgroundLedger, finished);
   browser.runtime.onConnect.addListener((port: PortLike) => {
     if (acceptsPort(port, browser.runtime.id)) serveCheckPort(port, engine);
   });

@@ -1,4 +1,5 @@
 import { hostPatterns, type Registry } from '../endpoints';
+import { FIREFOX_REQUIRED_MONITOR_PERMISSIONS } from '../model/monitor';
 
 export type Target = 'chrome' | 'firefox';
 
@@ -15,6 +16,19 @@ export interface ManifestInput {
   readonly target: Target;
   /** Test builds only: a public key that fixes the Chromium extension id. */
   readonly testKey?: string;
+  /** Test builds only: optional permissions granted at install (listed as required), so tests need no prompt. */
+  readonly testGrants?: readonly string[];
+}
+
+/** Moves `grants` from optional_permissions to permissions (test builds: monitoring's, pre-granted). */
+function granted(manifest: Record<string, unknown>, grants: readonly string[] | undefined): Record<string, unknown> {
+  if (!grants?.length) return manifest;
+  const optional = (manifest.optional_permissions as string[] | undefined) ?? [];
+  return {
+    ...manifest,
+    permissions: [...((manifest.permissions as string[] | undefined) ?? []), ...grants.filter((p) => optional.includes(p))],
+    optional_permissions: optional.filter((p) => !grants.includes(p)),
+  };
 }
 
 export const GECKO_ID = 'leakless@leakless.invalid';
@@ -42,6 +56,10 @@ export function extensionPagesCsp(registry: Registry): string {
 }
 
 export function makeManifest(input: ManifestInput): Record<string, unknown> {
+  return granted(makeReleaseShape(input), input.testGrants);
+}
+
+function makeReleaseShape(input: ManifestInput): Record<string, unknown> {
   const { base, pkg, registry, target } = input;
   const manifest: Record<string, unknown> = {
     ...base,
@@ -59,7 +77,11 @@ export function makeManifest(input: ManifestInput): Record<string, unknown> {
       ...rest,
       // Firefox has no MV3 service workers; dns is Firefox-only (secure-DNS probe).
       background: { scripts: ['src/background/index.ts'], type: 'module' },
-      permissions: [...(base.permissions as string[]), 'dns'],
+      // alarms: Firefox refuses it in optional_permissions (monitoring's backstop; no alarm exists while it is off).
+      permissions: [...(base.permissions as string[]), 'dns', ...FIREFOX_REQUIRED_MONITOR_PERMISSIONS],
+      optional_permissions: ((base.optional_permissions as string[] | undefined) ?? []).filter(
+        (p) => !FIREFOX_REQUIRED_MONITOR_PERMISSIONS.includes(p),
+      ),
       browser_specific_settings: {
         gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
       },

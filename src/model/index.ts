@@ -2,6 +2,7 @@
 // address.ts is imported by path, not from here: it pulls in ipaddr.js, which the popup must not carry.
 export * from './collections';
 export * from './messages';
+export * from './monitor';
 export * from './problem';
 export * from './results';
 export * from './settings';

@@ -12,6 +12,8 @@ export const CHECK_PORT = 'leakless-check';
 export const MESSAGE_TYPES = {
   /** Any extension page → background: what have you observed (for the self-audit)? */
   observed: 'audit:observed',
+  /** Options or history page → background: run a monitoring check now (the user asked; not debounced). */
+  monitorCheck: 'monitor:check',
 } as const;
 
 /** What the popup may change for one run; the background reads everything else from storage itself. */

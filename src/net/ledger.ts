@@ -1,3 +1,4 @@
+import type { RequestCause } from '../model';
 import type { LedgerEntry, LedgerSink } from './types';
 
 export interface Ledger extends LedgerSink {
@@ -37,4 +38,9 @@ export function createLedger(limit = LEDGER_LIMIT): Ledger {
       };
     },
   };
+}
+
+/** A sink that tags every entry with what caused it, then records it in `sink`. */
+export function taggedSink(sink: LedgerSink, cause: RequestCause): LedgerSink {
+  return { record: (entry) => sink.record({ ...entry, cause }) };
 }

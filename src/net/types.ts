@@ -1,5 +1,5 @@
 import type { Endpoint } from '../endpoints';
-import type { Problem, ProblemCode } from '../model';
+import type { Problem, ProblemCode, RequestCause } from '../model';
 
 export interface GateRequest {
   readonly endpoint: Endpoint;
@@ -45,6 +45,8 @@ export interface LedgerEntry {
   readonly status: number | null;
   readonly problem: ProblemCode | null;
   readonly ms: number;
+  /** What made the request: the popup's check, or the monitor and its trigger (see taggedSink). */
+  readonly cause?: RequestCause;
 }
 
 export interface LedgerSink {

@@ -4,6 +4,7 @@ import type { Store } from '../ext/storage';
 import type { WebRtcPolicy } from '../ext/webrtc-policy';
 import type { Settings } from '../model';
 import { useEnv } from '../ui/env';
+import { Monitor, type MonitorControls } from './Monitor';
 import { type ProbeList, Providers } from './Providers';
 import { WebRtcProtection } from './WebRtcProtection';
 
@@ -14,6 +15,8 @@ export interface OptionsServices {
   readonly choices: Readonly<Record<ProbeList, readonly string[]>>;
   readonly dnsNames: readonly number[];
   readonly policy: WebRtcPolicy;
+  /** Opt-in monitoring; absent in tests that do not need it. */
+  readonly monitor?: MonitorControls;
 }
 
 type Status = '' | 'optionsSaved' | 'optionsSaveFailed' | 'optionsCleared';
@@ -60,6 +63,7 @@ export function Options({ services }: { services: OptionsServices }) {
       <p class="status" role="status" aria-live="polite" data-testid="options-status">
         {status ? t(status) : ''}
       </p>
+      {services.monitor ? <Monitor controls={services.monitor} /> : null}
       <Providers
         registry={services.registry}
         choices={services.choices}

@@ -9,6 +9,7 @@ import { DNS_NAMES } from '../model';
 import { sanitizeSettings, settingChoices } from '../probes/settings';
 import { Env, type UiEnv } from '../ui/env';
 import { providerNamer } from '../ui/names';
+import { createMonitorControls } from './monitor-controls';
 import { Options } from './Options';
 
 installAudit('options');
@@ -31,6 +32,7 @@ const services = {
   choices: settingChoices(registry),
   dnsNames: DNS_NAMES,
   policy,
+  monitor: createMonitorControls(firefox),
 };
 
 const root = document.getElementById('app');

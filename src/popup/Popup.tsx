@@ -27,6 +27,8 @@ export interface PopupServices {
   /** The self-audit's one-line summary, read after each check. */
   auditSummary?(): Promise<AuditSummary>;
   now(): number;
+  /** True while monitoring is off: the popup then offers it (the switch itself is in the options). */
+  monitorOff?(): Promise<boolean>;
 }
 
 export function Popup({ services, auditSummary }: { services: PopupServices; auditSummary?: AuditSummary | null }) {
@@ -39,6 +41,7 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
   const [copyStatus, setCopyStatus] = useState<CopyStatus>('');
   const [checkedAt, setCheckedAt] = useState(0);
   const [audit, setAudit] = useState<AuditSummary | null>(auditSummary ?? null);
+  const [offer, setOffer] = useState(false);
   // A re-run supersedes the run before it: late updates of an older run are dropped.
   const generation = useRef(0);
 
@@ -64,6 +67,7 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
   useEffect(() => {
     // The first check is already running (started before the UI): its results need no storage read first.
     void start(null);
+    services.monitorOff?.().then(setOffer, () => undefined);
     void Promise.all([services.loadSettings(), services.loadLast()]).then(([loaded, remembered]) => {
       setSettings(loaded);
       setLast(remembered);
@@ -101,6 +105,11 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
           </button>
         </div>
         <Banner verdict={verdict} stale={stale} final={isSettled(results)} />
+        {offer ? (
+          <button type="button" class="link" data-testid="monitor-offer" onClick={() => services.openOptions()}>
+            {t('popupMonitorOffer')}
+          </button>
+        ) : null}
       </header>
       <main>
         <Section name="ipv4" title={t('sectionIpv4')} state={results.ipv4} stale={staleOf('ipv4')} render={(r) => <IpBody result={r} />} />

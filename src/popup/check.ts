@@ -3,12 +3,20 @@
 // src/popup takes these as services, so component tests run on fixtures.
 import { auditSummary } from '../audit/summary';
 import { browser } from '../ext/browser';
-import { createStore } from '../ext/storage';
+import { createStore, isCheckResults } from '../ext/storage';
+import { LOCAL_KEYS } from '../ext/storage-keys';
 import { CHECK_PORT, type CheckResults } from '../model';
 import { gatherCandidates, localPeer } from '../probes/webrtc/gather';
 import { createCheckClient } from './check-client';
 import type { PopupServices } from './Popup';
 import { popupSettings, popupSettingsStore } from './stored-settings';
+
+/** The monitor's last full result while monitoring is on (src/background/monitor-wiring.ts keeps it). */
+function monitored(stored: Record<string, unknown>): CheckResults | null {
+  const on = (stored[LOCAL_KEYS.monitor] as { on?: unknown } | undefined)?.on === true;
+  const last = stored[LOCAL_KEYS.monitorLast];
+  return on && isCheckResults(last) ? last : null;
+}
 
 /** The check the popup starts before its UI, until the UI takes it over. */
 interface Early {
@@ -18,6 +26,7 @@ interface Early {
 }
 
 export function createPopupServices(): { services: PopupServices } {
+  const local = browser.storage.local;
   const store = createStore(browser.storage.local, popupSettings);
   const settings = popupSettingsStore(browser.storage.local);
   const client = createCheckClient(
@@ -47,7 +56,8 @@ export function createPopupServices(): { services: PopupServices } {
   const services: PopupServices = {
     loadSettings: settings.load,
     saveSettings: settings.save,
-    loadLast: store.loadLastResult,
+    // The remembered result, or else the monitor's latest: the first paint already has an answer.
+    loadLast: async () => (await store.loadLastResult()) ?? monitored(await local.get([LOCAL_KEYS.monitor, LOCAL_KEYS.monitorLast])),
     saveLast: store.saveLastResult,
     // Only the DNS name count travels; the background reads and sanitizes the rest from storage itself.
     run: (current, onUpdate) => adopt(onUpdate) ?? client.run(current?.dnsNames, onUpdate),
@@ -58,6 +68,7 @@ export function createPopupServices(): { services: PopupServices } {
     auditUrl: browser.runtime.getURL('src/audit/index.html'),
     auditSummary: () => auditSummary(),
     now: Date.now,
+    monitorOff: async () => ((await local.get(LOCAL_KEYS.monitor))[LOCAL_KEYS.monitor] as { on?: unknown } | undefined)?.on !== true,
   };
   return { services };
 }

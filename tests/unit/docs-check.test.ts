@@ -34,6 +34,11 @@ describe('docs check', () => {
     expect(checkDocs({ ...real, privacy })).toEqual(['PRIVACY.md: the self-hosted endpoint leakless-whoami is not mentioned']);
   });
 
+  it('fails when a storage key is not mentioned', () => {
+    const privacy = real.privacy.replaceAll('`monitorHistory`', 'the history');
+    expect(checkDocs({ ...real, privacy })).toEqual(['PRIVACY.md: storage key monitorHistory is not mentioned']);
+  });
+
   it('fails on an extra or a missing permission heading', () => {
     const extra = `${real.permissions}\n### \`tabs\`\n\nNot really.\n`;
     expect(checkDocs({ ...real, permissions: extra })).toEqual(['docs/permissions.md: heading tabs is asked for by neither manifest']);

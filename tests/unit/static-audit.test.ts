@@ -68,6 +68,12 @@ describe('static audit of the build', () => {
     expect(rules(dist({ 'assets/a.js': 'setTimeout(()=>1,1)' }))).toEqual([]);
   });
 
+  it('catches the test-only monitoring hook in a release build', () => {
+    expect(rules(dist({ 'assets/bg.js': 'if(m.type==="test:monitor-trigger")fire()' }))).toEqual([
+      'test-code the test-only monitoring hook reached the release build',
+    ]);
+  });
+
   it('catches test-only rogue code in a release build', () => {
     expect(rules(dist({ 'assets/a.js': 'const x="rogue";' }))).toEqual(['test-code test-only rogue code reached the release build']);
   });

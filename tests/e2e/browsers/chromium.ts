@@ -52,10 +52,18 @@ export interface Chromium {
 }
 
 export async function launchChromium(
-  options: { dist?: string; colorScheme?: 'light' | 'dark'; locale?: string; timezoneId?: string; headless?: boolean } = {},
+  options: {
+    dist?: string;
+    colorScheme?: 'light' | 'dark';
+    locale?: string;
+    timezoneId?: string;
+    headless?: boolean;
+    /** A profile to reuse (a browser restart): kept on close; by default a fresh one, removed on close. */
+    profile?: string;
+  } = {},
 ): Promise<Chromium> {
   const dist = options.dist ?? DIST_TEST.chrome;
-  const profile = mkdtempSync(join(tmpdir(), 'leakless-chromium-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'leakless-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: options.headless ?? true,
@@ -85,7 +93,7 @@ export async function launchChromium(
     },
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
