@@ -24,7 +24,9 @@ export default {
     'src/verdict/*.ts',
     'src/audit/{evaluate,manifest-check}.ts',
     'src/manifest/derive.ts',
-    'server/{tokens,ratelimit,clientip}.ts',
+    // The token store is now server/store/memory.ts with its admission rules (server/admission.ts, results.ts).
+    'server/{admission,results,secret,conncap,ratelimit,clientip}.ts',
+    'server/store/{memory,rules}.ts',
     'server/dns/answer.ts',
     'server/stun/codec.ts',
     '!**/*.test.ts',

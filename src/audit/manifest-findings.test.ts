@@ -20,8 +20,11 @@ const good: RunningManifest = {
 
 describe('manifestFindings', () => {
   it('the expected permissions, literally', () => {
-    expect(EXPECTED_PERMISSIONS).toEqual({ chrome: ['storage'], firefox: ['storage', 'dns'] });
-    expect(EXPECTED_OPTIONAL_PERMISSIONS).toEqual(['privacy']);
+    expect(EXPECTED_PERMISSIONS).toEqual({ chrome: ['storage'], firefox: ['storage', 'dns', 'alarms'] });
+    expect(EXPECTED_OPTIONAL_PERMISSIONS).toEqual({
+      chrome: ['privacy', 'alarms', 'idle', 'notifications'],
+      firefox: ['privacy', 'idle', 'notifications'],
+    });
     expect(manifestFindings(good, registry, 'chrome')).toEqual([]);
   });
 
@@ -74,7 +77,7 @@ describe('manifestFindings', () => {
       { code: 'extra-permission', params: { permission: '<all_urls>', kind: 'optional host' } },
       { code: 'content-scripts', params: { count: '2' } },
     ]);
-    expect(manifestFindings({ ...good, permissions: ['storage', 'dns'] }, registry, 'firefox')).toEqual([]);
+    expect(manifestFindings({ ...good, permissions: ['storage', 'dns', 'alarms'] }, registry, 'firefox')).toEqual([]);
     expect(manifestFindings({ ...good, content_scripts: [] }, registry, 'chrome')).toEqual([]);
     expect(manifestFindings({ ...good, optional_permissions: undefined }, registry, 'chrome')).toEqual([]);
   });
