@@ -43,13 +43,20 @@ export async function startResolver(variant: ResolverVariant = {}): Promise<{ cl
   const { Resolver } = await import('node:dns/promises');
   const resolver = new Resolver({ timeout: 200, tries: 1 });
   resolver.setServers(['127.0.0.1:53']);
-  for (let i = 0; ; i++) {
+  // A refused query returns at once, so the wait is bounded by time, not by tries; a dnsmasq that never
+  // answers is killed, or it would hold port 53 (with its variant) for every test file after this one.
+  const giveUpAt = Date.now() + 15_000;
+  for (;;) {
     if (child.exitCode !== null) throw new Error(`dnsmasq exited: ${stderr}`);
     try {
       await resolver.resolve4('api4.ipify.org');
       break;
     } catch (err) {
-      if (i > 100) throw new Error(`dnsmasq did not answer: ${String(err)} ${stderr}`);
+      if (Date.now() > giveUpAt) {
+        child.kill('SIGKILL');
+        throw new Error(`dnsmasq did not answer: ${String(err)} ${stderr}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
     }
   }
   return {
