@@ -3,6 +3,7 @@
 // install or uninstall pages, no pings, no alarms, no timers, no network.
 // The self-audit watches this context too (see src/audit).
 import { installAudit } from '../audit/install';
+import { backgroundAuditSummary } from '../audit/summary';
 import { browser } from '../ext/browser';
 import { MESSAGE_TYPES } from '../model';
 import { handleFloorMessage } from '../test-support/floor';
@@ -31,5 +32,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }
   }
   // The user asked for a check now (options or history page): not debounced.
   if ((message as { type?: unknown } | null)?.type === MESSAGE_TYPES.monitorCheck) return fireTrigger('user').then(() => true);
+  // After the ledger is in storage, so the popup's count includes the check it just watched.
+  if ((message as { type?: unknown } | null)?.type === MESSAGE_TYPES.auditSummary)
+    return flushLedger().then(() => backgroundAuditSummary(watcher.observed));
   return answerMessage(message, watcher.observed, flushLedger);
 });

@@ -14,7 +14,16 @@ export const MESSAGE_TYPES = {
   observed: 'audit:observed',
   /** Options or history page → background: run a monitoring check now (the user asked; not debounced). */
   monitorCheck: 'monitor:check',
+  /** Popup → background: the self-audit's one-line summary (the audit runs there, the popup only shows it). */
+  auditSummary: 'audit:summary',
 } as const;
+
+/** The self-audit counted: what the popup's audit line shows. */
+export interface AuditSummary {
+  readonly requests: number;
+  readonly findings: number;
+  readonly pass: boolean;
+}
 
 /** What the popup may change for one run; the background reads everything else from storage itself. */
 export interface RunOverrides {

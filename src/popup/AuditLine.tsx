@@ -1,10 +1,5 @@
+import type { AuditSummary } from '../model';
 import { useEnv } from '../ui/env';
-
-/** What the self-audit found; built by the audit page, the popup only shows the summary and links there. */
-export interface AuditSummary {
-  readonly requests: number;
-  readonly findings: number;
-}
 
 export function AuditLine({ summary, url }: { summary: AuditSummary | null | undefined; url: string }) {
   const { t } = useEnv();
@@ -14,7 +9,7 @@ export function AuditLine({ summary, url }: { summary: AuditSummary | null | und
       ? t('auditPass', String(summary.requests))
       : t('auditFindings', String(summary.findings));
   return (
-    <section class="sec sec-audit" aria-labelledby="h-audit" data-testid="section-audit" data-state="done">
+    <section class="sec sec-audit" aria-labelledby="h-audit" data-testid="section-audit" data-state={summary ? 'done' : 'pending'}>
       <h2 id="h-audit">{t('sectionAudit')}</h2>
       <div class="body">
         <p class={summary && summary.findings > 0 ? 'warn' : undefined}>

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { CheckResults, Settings, Verdict } from '../model';
+import type { AuditSummary, CheckResults, Settings, Verdict } from '../model';
 import { DNS_NAME_COUNTS, failPending, isSettled, PENDING, resultSoFar } from '../model';
 import { useEnv } from '../ui/env';
-import { AuditLine, type AuditSummary } from './AuditLine';
+import { AuditLine } from './AuditLine';
 import { Banner } from './Banner';
 import { DnsBody, LocaleBody, SecureDnsBody, WebRtcBody } from './bodies';
 import { Controls, type CopyStatus } from './Controls';

@@ -118,14 +118,14 @@ describe('controls', () => {
 
 describe('self-audit line', () => {
   it('reports a pass with the request count, and links to the audit page', async () => {
-    renderWithEnv(<Popup services={services()} auditSummary={{ requests: 12, findings: 0 }} />);
+    renderWithEnv(<Popup services={services()} auditSummary={{ requests: 12, findings: 0, pass: true }} />);
     const line = screen.getByTestId('section-audit');
     expect(line.textContent).toContain('Pass: 12 requests, all to declared check endpoints');
     expect(screen.getByRole('link', { name: 'Open the self-audit' }).getAttribute('href')).toBe('audit.html');
   });
 
   it('reports findings', () => {
-    renderWithEnv(<Popup services={services()} auditSummary={{ requests: 12, findings: 2 }} />);
+    renderWithEnv(<Popup services={services()} auditSummary={{ requests: 12, findings: 2, pass: false }} />);
     expect(screen.getByTestId('section-audit').textContent).toContain('Findings: 2');
     expect(screen.getByTestId('section-audit').textContent).not.toContain('Pass');
   });

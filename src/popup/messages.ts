@@ -1,7 +1,7 @@
 // What the popup accepts from the background, checked by hand (valibot would cost the popup's size budget).
 // The sender is our own background, but a malformed message is dropped rather than rendered or thrown on.
 import { isCheckResults } from '../ext/storage';
-import type { Verdict } from '../model';
+import type { AuditSummary, Verdict } from '../model';
 import { type GatherRequest, REASON_PARAMS, type ResultsMessage, SEVERITIES, VERDICT_LEVELS } from '../model';
 import { PORT_LIMITS } from '../port/protocol';
 
@@ -49,4 +49,14 @@ export function readGatherRequest(raw: unknown): GatherRequest | null {
   if (!isStrings(iceServers) || iceServers.length > PORT_LIMITS.iceServers || !iceServers.every((url) => STUN_URL.test(url))) return null;
   if (typeof deadlineMs !== 'number' || !Number.isFinite(deadlineMs)) return null;
   return { type: 'gather', requestId: raw.requestId, iceServers, deadlineMs: Math.min(PORT_LIMITS.deadlineMs, Math.max(0, deadlineMs)) };
+}
+
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+
+/** The background's audit summary; anything malformed is refused, so the line says "no audit yet", not a pass. */
+export function readAuditSummary(raw: unknown): AuditSummary {
+  if (!isObject(raw) || !isCount(raw.requests) || !isCount(raw.findings) || typeof raw.pass !== 'boolean') {
+    throw new Error('malformed audit summary');
+  }
+  return { requests: raw.requests, findings: raw.findings, pass: raw.pass };
 }

@@ -35,6 +35,8 @@ export function popupSuite(launch: () => Promise<Driver>) {
       // Firefox alone can ask its own resolver (browser.dns.resolve): the check server's whoami names the resolver that asked.
       if (driver.name === 'firefox') expect(view.sections.securedns).toContain(RESOLVER_V4);
       else expect(view.sections.securedns).toMatch(/not available/i);
+      // Counted by the background after the check: its own requests, all declared.
+      expect(view.sections.audit).toMatch(/Pass: [1-9]\d* requests, all to declared check endpoints/);
     });
 
     test('a leaking connection: WebRTC, IPv6 and DNS reveal the home network, and the verdict says leak', async () => {
