@@ -21,6 +21,7 @@ export default {
     'src/net/*.ts',
     'src/probes/ip/{combine,meta,cloudflare,ipify,mullvad,leakless,parse-json,countries}.ts',
     'src/probes/dns/{merge,bashws,mullvad,leakless,found}.ts',
+    'src/probes/webrtc/known.ts',
     'src/verdict/*.ts',
     'src/audit/{evaluate,manifest-check}.ts',
     'src/manifest/derive.ts',

@@ -80,3 +80,40 @@ describe('localPeer', () => {
     expect(localPeer()).toBe(Peer);
   });
 });
+
+describe('gatherCandidates: ending when the answer is known', () => {
+  it('ends at the last interface’s reflexive answer, without waiting for the browser or the deadline', async () => {
+    vi.useFakeTimers();
+    const reflexive = line('srflx', '185.65.135.1', 61000, 'udp', ' raddr 0.0.0.0 rport 0');
+    const { Peer, instances } = fakePeerClass(() => ({ candidates: [line('host', '10.0.0.1'), reflexive], end: 'never' }));
+    const pending = gatherCandidates(Peer, ['stun:stun.example.org:3478'], 5000);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await pending).toEqual({ candidates: [line('host', '10.0.0.1'), reflexive] });
+    expect(instances[0]?.closed).toBe(1);
+    expect(instances[0]?.listeners()).toBe(0);
+  });
+
+  it('still waits for an interface without an answer, up to the deadline', async () => {
+    vi.useFakeTimers();
+    const reflexive = line('srflx', '185.65.135.1', 61000, 'udp', ' raddr 0.0.0.0 rport 0');
+    const hosts = [line('host', '10.0.0.1'), line('host', 'fd00::1', 50001)];
+    const { Peer } = fakePeerClass(() => ({ candidates: [...hosts, reflexive], end: 'never' }));
+    let settled = false;
+    const pending = gatherCandidates(Peer, ['stun:stun.example.org:3478'], 5000).then((r) => {
+      settled = true;
+      return r;
+    });
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(settled).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await pending).toEqual({ candidates: [...hosts, reflexive], problem: { code: 'timeout' } });
+  });
+
+  it('host-only gathering is never cut short: only the browser or the deadline ends it', async () => {
+    vi.useFakeTimers();
+    const { Peer } = fakePeerClass(() => ({ candidates: [line('host', '10.0.0.1')], end: 'never' }));
+    const pending = gatherCandidates(Peer, [], 5000);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect((await pending).problem).toEqual({ code: 'timeout' });
+  });
+});

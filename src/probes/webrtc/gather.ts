@@ -2,6 +2,7 @@
 // exists: Chrome's MV3 service worker has none, so there the popup page runs this for the background.
 import type { Problem } from '../../model';
 import { parseCandidate, REFLEXIVE_TYPES } from './candidate';
+import { answerKnown } from './known';
 
 export type PeerConstructor = typeof RTCPeerConnection;
 
@@ -93,10 +94,12 @@ function endProblem(pc: RTCPeerConnection, candidates: readonly string[], stun: 
 }
 
 /**
- * Runs ICE gathering on `pc` until the browser says it is done or `deadlineMs` passes; always removes its
- * listeners. `stun`: ICE servers were given, so a missing reflexive candidate may mean a server did not answer.
+ * Runs ICE gathering on `pc` until the answer is known (see known.ts), the browser says it is done, or
+ * `deadlineMs` passes; always removes its listeners. `servers`: how many STUN servers were given; with any, a
+ * missing reflexive candidate may mean a server did not answer.
  */
-function collect(pc: RTCPeerConnection, deadlineMs: number, stun: boolean): Promise<GatherResult> {
+function collect(pc: RTCPeerConnection, deadlineMs: number, servers: number): Promise<GatherResult> {
+  const stun = servers > 0;
   return new Promise((resolve) => {
     const lines: string[] = [];
     let problem: Problem | undefined;
@@ -117,7 +120,10 @@ function collect(pc: RTCPeerConnection, deadlineMs: number, stun: boolean): Prom
     const onCandidate = (event: RTCPeerConnectionIceEvent) => {
       // A null candidate is the end-of-candidates signal of older browsers.
       if (!event.candidate) finish(false);
-      else if (event.candidate.candidate && lines.length < MAX_CANDIDATES) lines.push(event.candidate.candidate);
+      else if (event.candidate.candidate && lines.length < MAX_CANDIDATES) {
+        lines.push(event.candidate.candidate);
+        if (answerKnown(lines, servers)) finish(false);
+      }
     };
     const onState = () => {
       if (pc.iceGatheringState === 'complete') finish(false);
@@ -162,7 +168,7 @@ export async function gatherCandidates(
   const pc = openPeer(Peer, { iceServers: iceServerUrls.map((urls) => ({ urls })) });
   if (!pc) return { candidates: [], problem: { code: 'unavailable' } };
   try {
-    return await collect(pc, deadlineMs, iceServerUrls.length > 0);
+    return await collect(pc, deadlineMs, iceServerUrls.length);
   } catch (e) {
     return { candidates: [], problem: { code: 'internal', detail: errorName(e) } };
   } finally {

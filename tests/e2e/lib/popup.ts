@@ -40,9 +40,12 @@ export function readPopup(): PopupView {
   };
 }
 
-/** True once every section has left 'pending' and the verdict is final. */
+/** True once every section has left 'pending', the verdict is final and the background's audit count arrived. */
 export function popupSettled(): boolean {
   const level = document.querySelector('[data-testid="verdict"]')?.getAttribute('data-level');
   const sections = [...document.querySelectorAll('[data-testid^="section-"]')];
-  return !!level && level !== 'pending' && sections.length > 0 && sections.every((s) => s.getAttribute('data-state') !== 'pending');
+  const counted = document.querySelector('[data-testid="section-audit"][data-counted]') !== null;
+  return (
+    counted && !!level && level !== 'pending' && sections.length > 0 && sections.every((s) => s.getAttribute('data-state') !== 'pending')
+  );
 }
