@@ -37,7 +37,7 @@ describe('answerKnown', () => {
   it('counts only UDP, component 1: TCP hosts get no STUN answer, RTCP is the same interface', () => {
     const tcpHost = line('host', '10.0.0.2', 9, 'tcp', ' tcptype active');
     expect(answerKnown([host4, tcpHost, srflx4], 1)).toBe(true);
-    const rtcp = host4.replace('candidate:842163049 1 ', 'candidate:842163049 2 ');
+    const rtcp = line('host', '10.0.0.2', 50003).replace('candidate:842163049 1 ', 'candidate:842163049 2 ');
     expect(answerKnown([host4, rtcp, srflx4], 1)).toBe(true);
     const tcpSrflx = line('srflx', '185.65.135.1', 61000, 'tcp');
     expect(answerKnown([host4, tcpSrflx], 1)).toBe(false);
