@@ -57,13 +57,16 @@ interface Sample {
   /** When each section became final (ms since page open), for the breakdown. */
   sections: Record<string, number>;
   requests: number;
+  connections: number;
+  /** Hosts that got more TLS connections than requests needed one at a time: "host c/r". */
+  extraConnections: string[];
   dnsLookups: number;
   bytesSent: number;
   bytesReceived: number;
   heapBytes: number | null;
 }
 
-type Metric = Exclude<keyof Sample, 'sections'>;
+type Metric = Exclude<keyof Sample, 'sections' | 'extraConnections'>;
 
 const METRICS: readonly [Metric, string, string][] = [
   ['floor', 'floor (empty page + one message)', 'ms'],
@@ -73,6 +76,7 @@ const METRICS: readonly [Metric, string, string][] = [
   ['resolverOnScreen', 'first resolver on screen', 'ms'],
   ['allFinal', 'check complete (every section final)', 'ms'],
   ['requests', 'HTTPS requests', ''],
+  ['connections', 'TLS connections', ''],
   ['dnsLookups', 'DNS lookups (check zone + leak names)', ''],
   ['bytesSent', 'bytes sent by the browser', 'B'],
   ['bytesReceived', 'bytes received by the browser', 'B'],
@@ -85,8 +89,19 @@ const loadNow = () =>
     .map((l) => l.toFixed(1))
     .join(' ');
 
+/** Hosts with more than one connection in this run: a request that could have reused one did not. */
+function extraConnections(after: Traffic, before: Traffic): string[] {
+  return Object.entries(after.byHost).flatMap(([host, now]) => {
+    const connections = now.connections - (before.byHost[host]?.connections ?? 0);
+    const requests = now.requests - (before.byHost[host]?.requests ?? 0);
+    return connections > 1 ? [`${host} ${connections}/${requests}`] : [];
+  });
+}
+
 const diff = (after: Traffic, before: Traffic) => ({
   requests: after.requests - before.requests,
+  connections: after.connections - before.connections,
+  extraConnections: extraConnections(after, before),
   dnsLookups: after.dnsQueries - before.dnsQueries,
   // The servers' view: what they read is what the browser sent.
   bytesSent: after.bytesIn - before.bytesIn,
@@ -196,6 +211,8 @@ try {
       const sectionNames = [...new Set(samples.flatMap((x) => Object.keys(x.sections)))];
       const breakdown = sectionNames.map((n) => `${n} ${ms(summarize(samples.map((x) => x.sections[n])).median)}`).join(', ');
       console.log(`  ${'each section final (median)'.padEnd(40)} ${breakdown}`);
+      const extra = [...new Set(samples.flatMap((x) => x.extraConnections))];
+      console.log(`  ${'hosts on >1 connection (conn/req)'.padEnd(40)} ${extra.length > 0 ? extra.join(', ') : 'none'}`);
       console.log(`  ${'network lower bound'.padEnd(40)} ${ms(bound)} (floor + ${chain} delayed answers × ${delayMs} ms)`);
       console.log(
         `  ${'ratios'.padEnd(40)} complete/bound ${ratio(full, bound)}, first request/floor ${ratio(summary.firstRequest.median, floor)}`,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { ZONE } from './addresses';
 import { type FakeReply, fakeReply } from './fake-providers';
 import { faultReply } from './fault-replies';
@@ -19,6 +20,8 @@ export interface SeenRequest {
 export interface HttpTraffic {
   readonly requests: number;
   readonly connections: number;
+  /** Per host name (TLS SNI for connections, Host for requests): does each host keep to one connection? */
+  readonly byHost: Readonly<Record<string, { readonly connections: number; readonly requests: number }>>;
   readonly bytesIn: number;
   readonly bytesOut: number;
 }
@@ -105,6 +108,11 @@ export async function startFakes(addresses: readonly string[], getScenario: () =
   const connectedAt: number[] = [];
   const open = new Map<Socket, EndpointId | null>();
   let requests = 0;
+  const byHost: Record<string, { connections: number; requests: number }> = {};
+  const countHost = (host: string, what: 'connections' | 'requests') => {
+    byHost[host] ??= { connections: 0, requests: 0 };
+    byHost[host][what]++;
+  };
 
   faults.onGone(() => {
     for (const [socket, endpoint] of open) if (faults.gone(endpoint, false)) socket.destroy();
@@ -118,6 +126,7 @@ export async function startFakes(addresses: readonly string[], getScenario: () =
     const path = req.url ?? '/';
     const endpoint = endpointOfRequest(host, path);
     requests++;
+    countHost(host, 'requests');
     seen.push({ host, path, method: req.method ?? '', headers: req.headers });
     open.set(req.socket, endpoint);
     res.on('close', () => open.delete(req.socket));
@@ -155,6 +164,7 @@ export async function startFakes(addresses: readonly string[], getScenario: () =
         connectedAt.push(Date.now());
         rawSockets.push(socket);
       })
+      .on('secureConnection', (socket: TLSSocket) => countHost(String(socket.servername || '').toLowerCase(), 'connections'))
       .on('tlsClientError', () => undefined),
   );
   await Promise.all(
@@ -169,6 +179,7 @@ export async function startFakes(addresses: readonly string[], getScenario: () =
     traffic: (): HttpTraffic => ({
       requests,
       connections: rawSockets.length,
+      byHost: structuredClone(byHost),
       bytesIn: rawSockets.reduce((n, s) => n + s.bytesRead, 0),
       bytesOut: rawSockets.reduce((n, s) => n + s.bytesWritten, 0),
     }),

@@ -4,7 +4,7 @@ import { CHECK_SERVER_HTTPS_PORT, DNS_SHIM_PORT, FAKE_DOMAINS, FAKE_STUN_V4, RES
 import { startDnsShim } from './dns-shim';
 import { type ResolverVariant, startResolver } from './dnsmasq';
 import { createFaultState, type EndpointId } from './faults';
-import { type SeenRequest, startFakes } from './https-fakes';
+import { type HttpTraffic, type SeenRequest, startFakes } from './https-fakes';
 import type { Scenario } from './scenario';
 
 /** Everything the extension sent and got, as the world's servers counted it. */
@@ -12,6 +12,8 @@ export interface Traffic {
   /** HTTPS requests to the fakes and the check server (through its front). */
   readonly requests: number;
   readonly connections: number;
+  /** Connections and requests per host name. */
+  readonly byHost: HttpTraffic['byHost'];
   /** DNS queries that reached the check zone or the fakes' domains (the rest is answered by dnsmasq alone). */
   readonly dnsQueries: number;
   /** Bytes the browser sent / received: TCP payload on 443, UDP payload of the DNS queries above. */
@@ -117,6 +119,7 @@ export async function startWorld(initial: Scenario): Promise<World> {
         return {
           requests: http.requests,
           connections: http.connections,
+          byHost: http.byHost,
           dnsQueries: dns.queries,
           bytesIn: http.bytesIn + dns.bytesIn,
           bytesOut: http.bytesOut + dns.bytesOut,
