@@ -6,7 +6,8 @@ import { gzipSync } from 'node:zlib';
 export const POPUP_BUDGET_BYTES = 25 * 1024;
 
 const REFS_IN_HTML = /<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+\.(?:js|css))"/g;
-const REFS_IN_JS = /(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+\.js)["']/g;
+// Quotes or backticks: the bundler writes a dynamic import as import(`./chunk.js`).
+const REFS_IN_JS = /(?:\bfrom\s*|\bimport\s*\(?\s*)["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g;
 
 /** Every JS/CSS file a page loads, following static and dynamic imports, as absolute paths. */
 export function pageAssets(distDir: string, htmlPath: string): string[] {

@@ -4,9 +4,8 @@
 import { browser } from '../ext/browser';
 import { createStore, isCheckResults } from '../ext/storage';
 import { LOCAL_KEYS } from '../ext/storage-keys';
-import { CHECK_PORT, type CheckResults, MESSAGE_TYPES } from '../model';
-import { gatherCandidates, localPeer } from '../probes/webrtc/gather';
-import { createCheckClient } from './check-client';
+import { type CheckResults, MESSAGE_TYPES } from '../model';
+import type { StartedCheck } from './early';
 import { readAuditSummary } from './messages';
 import type { PopupServices } from './Popup';
 import { popupSettings, popupSettingsStore } from './stored-settings';
@@ -18,41 +17,11 @@ function monitored(stored: Record<string, unknown>): CheckResults | null {
   return on && isCheckResults(last) ? last : null;
 }
 
-/** The check the popup starts before its UI, until the UI takes it over. */
-interface Early {
-  readonly done: Promise<CheckResults>;
-  latest: CheckResults | null;
-  listener: ((results: CheckResults) => void) | null;
-}
-
-export function createPopupServices(): { services: PopupServices } {
+/** The popup's services around the check start.ts already started. */
+export function createPopupServices({ client, adopt }: StartedCheck): { services: PopupServices } {
   const local = browser.storage.local;
   const store = createStore(browser.storage.local, popupSettings);
   const settings = popupSettingsStore(browser.storage.local);
-  const client = createCheckClient(
-    () => browser.runtime.connect({ name: CHECK_PORT }),
-    // The popup page's RTCPeerConnection, read at each request (Chrome's worker has none, so it asks here).
-    (urls, deadlineMs) => gatherCandidates(localPeer(), urls, deadlineMs),
-  );
-  // The first check starts now, before the UI renders or reads storage: the background reads the settings
-  // itself, so nothing needs to wait. The UI's first run() adopts it, with the latest update that came before.
-  const started: Early = {
-    latest: null,
-    listener: null,
-    done: client.run(undefined, (results) => {
-      started.latest = results;
-      started.listener?.(results);
-    }),
-  };
-  let early: Early | null = started;
-  const adopt = (onUpdate: (results: CheckResults) => void): Promise<CheckResults> | null => {
-    const run = early;
-    early = null;
-    if (!run) return null;
-    run.listener = onUpdate;
-    if (run.latest) onUpdate(run.latest);
-    return run.done;
-  };
   const services: PopupServices = {
     loadSettings: settings.load,
     saveSettings: settings.save,

@@ -1,5 +1,4 @@
 import { render } from 'preact';
-import { installAudit } from '../audit/install';
 import { registry } from '../endpoints';
 import { t, uiLanguage } from '../i18n/t';
 import { maybeFireRogue } from '../test-support/rogue';
@@ -7,11 +6,10 @@ import { Env, type UiEnv } from '../ui/env';
 import { providerNamer } from '../ui/names';
 import { createPopupServices } from './check';
 import { Popup } from './Popup';
+import { started } from './start';
 
-// First, so the self-audit sees every resource and every blocked attempt of this page.
-installAudit('popup');
-// Next, before anything renders: this asks the background for the check (see check.ts).
-const { services } = createPopupServices();
+// start.ts, which loaded this, has already asked the background for the check.
+const { services } = createPopupServices(started);
 maybeFireRogue(location);
 
 const env: UiEnv = { t, lang: uiLanguage(), providerName: providerNamer(registry) };
