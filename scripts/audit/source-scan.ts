@@ -21,11 +21,6 @@ export const NETWORK_SOURCE: readonly { readonly path: string; readonly apis?: r
     apis: ['.RTCPeerConnection'],
     why: "hands Firefox's background RTCPeerConnection to the probe",
   },
-  {
-    path: 'src/popup/check.ts',
-    apis: ['.RTCPeerConnection'],
-    why: "hands the popup's RTCPeerConnection to the probe (Chrome's worker has none)",
-  },
   { path: 'src/audit/own-files.ts', apis: ['fetch'], why: "the self-audit reads the extension's own files (same origin) to digest them" },
   { path: 'src/test-support/rogue.ts', why: 'test builds only; the release build must not contain it (checked in dist)' },
 ];
