@@ -116,6 +116,7 @@ export function scanDist(dirs: readonly string[], registry: Registry): DistScan 
       const add = (rule: string, detail: string) => problems.push({ file, rule, detail });
       if (/rogue/i.test(text)) add('test-code', 'test-only rogue code reached the release build');
       if (/test:monitor/i.test(text)) add('test-code', 'the test-only monitoring hook reached the release build');
+      if (/__leakless/.test(text)) add('test-code', 'the test-only page clock reached the release build');
       for (const match of text.matchAll(URL_LITERAL)) {
         literals++;
         if (!urlAllowed(match[0], policy)) add('undeclared-url', match[0]);

@@ -74,6 +74,12 @@ describe('static audit of the build', () => {
     ]);
   });
 
+  it('catches the test-only page clock in a release build', () => {
+    expect(rules(dist({ 'assets/p.js': 'const w=window;if(!w.__leakless)w.__leakless={};' }))).toEqual([
+      'test-code the test-only page clock reached the release build',
+    ]);
+  });
+
   it('catches test-only rogue code in a release build', () => {
     expect(rules(dist({ 'assets/a.js': 'const x="rogue";' }))).toEqual(['test-code test-only rogue code reached the release build']);
   });

@@ -1,5 +1,10 @@
 // Page-side timekeeping for the fault suite and the bench: the popup's own clock (performance.now(), zero at
 // navigation), read by a MutationObserver installed before the popup's scripts run, so nothing is polled.
+// The recorder itself is in src/test-support: test builds install it from the popup's first script, since
+// Firefox does not run BiDi preload scripts in extension pages (its timings then started late, all equal).
+import { installRecorder } from '../../../src/test-support/page-clock';
+
+export { installRecorder };
 
 export interface PopupTimes {
   /** When the popup first rendered its sections, pending: the check starts right then (ms since navigation). */
@@ -26,46 +31,6 @@ export interface PopupTimes {
   /** Uncaught errors and unhandled rejections the page saw. */
   readonly errors: string[];
   readonly heapUsed: number | null;
-}
-
-/** Runs in the page at document start. No imports, no closures: it is sent as source. */
-export function installRecorder(): void {
-  const w = window as unknown as { __leakless?: unknown };
-  if (w.__leakless) return;
-  const rec = {
-    started: null as number | null,
-    sections: {} as Record<string, number>,
-    ipv4: null as number | null,
-    resolver: null as number | null,
-    partials: {} as Record<string, string>,
-    earlyLevels: [] as string[],
-    settled: null as number | null,
-    errors: [] as string[],
-  };
-  w.__leakless = rec;
-  window.addEventListener('error', (e) => void rec.errors.push(`uncaught: ${e.message} @ ${e.filename}:${e.lineno}`));
-  window.addEventListener('unhandledrejection', (e) => void rec.errors.push(`unhandled rejection: ${String(e.reason)}`));
-  const check = () => {
-    const now = performance.now();
-    const sections = [...document.querySelectorAll('[data-testid^="section-"]')];
-    if (rec.started === null && sections.length > 0) rec.started = now;
-    // A section is final when it is done or failed; 'partial' (some providers answered) is not.
-    const settledState = (s: Element) => ['done', 'failed'].includes(s.getAttribute('data-state') ?? '');
-    for (const s of sections) {
-      const name = (s.getAttribute('data-testid') ?? '').slice('section-'.length);
-      if (settledState(s) && rec.sections[name] === undefined) rec.sections[name] = now;
-      if (s.getAttribute('data-state') === 'partial' && rec.sections[name] === undefined) rec.partials[name] = s.textContent ?? '';
-    }
-    const live = (section: string, item: string) =>
-      document.querySelector(`[data-testid="section-${section}"]:not([data-state="pending"]) [data-testid="${item}"]`);
-    if (rec.ipv4 === null && live('ipv4', 'ip')) rec.ipv4 = now;
-    if (rec.resolver === null && live('dns', 'resolver')) rec.resolver = now;
-    const level = document.querySelector('[data-testid="verdict"]')?.getAttribute('data-level');
-    const final = !!level && level !== 'pending' && sections.length > 0 && sections.every(settledState);
-    if (level && sections.length > 0 && !sections.every(settledState) && !rec.earlyLevels.includes(level)) rec.earlyLevels.push(level);
-    if (final && rec.settled === null) rec.settled = now;
-  };
-  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 }
 
 /** Runs in the page: resolves once the popup has settled (the recorder says so), with what the clock saw. */
