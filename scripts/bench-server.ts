@@ -4,9 +4,12 @@
  *  1. one node, in-memory store: DNS queries/s for fresh tokens, from 2 UDP sockets;
  *  2. two DNS nodes on one redis-server (started here, nothing on disk): the same load, one socket each;
  *  3. the time from sending a token's DNS query to node A until node B's /dns read returns it.
+ *  4. HTTP /ip answer time with the operator databases (country/ASN/organisation lookups) on and off, and the
+ *     node's resident memory with and without them.
  * Prints queries/s, peak RSS (VmHWM) of every node and of redis, and the latency quantiles. Writes nothing but stdout.
+ * `--ip-data off` runs phases 1–3 without the databases (default on, as deployed).
  *
- *   npm run bench:server -- [--seconds 10] [--window 64] [--samples 300]
+ *   npm run bench:server -- [--seconds 10] [--window 64] [--samples 300] [--ip-data on|off]
  */
 import { randomBytes } from 'node:crypto';
 import dgram from 'node:dgram';
@@ -82,11 +85,22 @@ function load(host: string, port: number): Promise<{ answered: number; lost: num
   });
 }
 
+/** The p-quantile of xs, in ms with two decimals. */
+const q = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((x, y) => x - y);
+  return (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN).toFixed(2);
+};
 const peakMb = (pid: number | undefined) => {
   const m = /^VmHWM:\s+(\d+) kB/m.exec(pid ? readFileSync(`/proc/${pid}/status`, 'utf8') : '');
   return m ? (Number(m[1]) / 1024).toFixed(1) : '?';
 };
-const common = ['--zone', ZONE, '--dns', '0', '--http', 'off', '--stun', 'off', '--dns-rate', '0', '--http-rate', '0'];
+const IP_DATA = process.argv[process.argv.indexOf('--ip-data') + 1] === 'off' ? 'off' : 'on';
+const IP_DATA_OFF = ['--asn-db', 'off', '--country-db', 'off'];
+const common = [
+  ...['--zone', ZONE, '--dns', '0', '--http', 'off', '--stun', 'off', '--dns-rate', '0', '--http-rate', '0'],
+  ...(IP_DATA === 'off' ? IP_DATA_OFF : []),
+];
+console.log(`operator databases in phases 1-3: ${IP_DATA}`);
 // The load is fresh tokens from one source per socket: give each source the whole table.
 const tables = ['--max-tokens', '20000', '--tokens-per-source', '20000'];
 
@@ -123,6 +137,7 @@ try {
   console.log(`  node A peak RSS: ${peakMb(a.child.pid)} MB, node B: ${peakMb(b.child.pid)} MB, redis-server: ${peakMb(redis.pid())} MB`);
 
   const reader = await startNode([
+    ...(IP_DATA === 'off' ? IP_DATA_OFF : []),
     '--zone',
     ZONE,
     '--dns',
@@ -155,10 +170,6 @@ try {
     }
     total.push(performance.now() - t0);
   }
-  const q = (xs: number[], p: number) => {
-    const sorted = [...xs].sort((x, y) => x - y);
-    return (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN).toFixed(2);
-  };
   console.log(`token from DNS query on node A to read back on node B (${SAMPLES} tokens, one at a time, a new TCP connection per read):`);
   console.log(`  DNS answer (includes the redis write): median ${q(answer, 0.5)} ms, p99 ${q(answer, 0.99)} ms`);
   console.log(
@@ -167,4 +178,32 @@ try {
 } finally {
   await Promise.all(nodes.map((n) => n.stop()));
   await redis.stop();
+}
+
+const rssMb = (pid: number | undefined) => {
+  const m = /^VmRSS:\s+(\d+) kB/m.exec(pid ? readFileSync(`/proc/${pid}/status`, 'utf8') : '');
+  return m ? (Number(m[1]) / 1024).toFixed(1) : '?';
+};
+
+// 4. /ip with and without lookups: the client address comes from X-Forwarded-For, so each request looks up
+// another public address (spread over the whole IPv4 space), as a real deployment's clients would.
+for (const mode of ['off', 'on'] as const) {
+  const t0 = performance.now();
+  const node = await startNode([
+    ...['--zone', ZONE, '--dns', 'off', '--stun', 'off', '--http', '0', '--http-rate', '0', '--listen', '127.0.0.6'],
+    ...['--trust-proxy', '127.0.0.6', ...(mode === 'off' ? IP_DATA_OFF : [])],
+  ]);
+  const startMs = performance.now() - t0;
+  const times: number[] = [];
+  for (let i = 0; i < SAMPLES * 3; i++) {
+    const address = [((i * 37) % 223) + 1, (i * 101) % 256, (i * 7) % 256, 1].join('.');
+    const r0 = performance.now();
+    await httpGet(`http://127.0.0.6:${node.ports.http}/ip`, { headers: { 'x-forwarded-for': address } });
+    times.push(performance.now() - r0);
+  }
+  console.log(
+    `/ip with operator lookups ${mode}: median ${q(times, 0.5)} ms, p99 ${q(times, 0.99)} ms (${times.length} requests, one at a time, a new TCP connection each); ` +
+      `start-up ${(startMs / 1000).toFixed(1)} s; RSS ${rssMb(node.child.pid)} MB (peak ${peakMb(node.child.pid)} MB)`,
+  );
+  await node.stop();
 }

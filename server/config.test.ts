@@ -52,6 +52,9 @@ describe('parseArgs', () => {
       '7',
       '--stun-rate',
       '9',
+      '--asn-db',
+      '/d/asn-ipv4.csv,/d/asn-ipv6.csv',
+      '--country-db=/d/country.mmdb',
     ]);
     expect(c).toEqual({
       zone: 'check.example.org',
@@ -76,7 +79,18 @@ describe('parseArgs', () => {
       dnsRate: 0,
       httpRate: 7,
       stunRate: 9,
+      asnDb: ['/d/asn-ipv4.csv', '/d/asn-ipv6.csv'],
+      countryDb: '/d/country.mmdb',
     });
+    expect(parseArgs(['--asn-db', 'off', '--country-db', 'off'])).toMatchObject({ asnDb: null, countryDb: null });
+  });
+
+  it('defaults to the installed operator databases', () => {
+    const root = new URL('../node_modules/@ip-location-db/', import.meta.url).pathname;
+    expect(DEFAULTS.asnDb).toEqual([`${root}asn/asn-ipv4.csv`, `${root}asn/asn-ipv6.csv`]);
+    expect(DEFAULTS.countryDb).toBe(`${root}iptoasn-country-mmdb/iptoasn-country.mmdb`);
+    bad(['--asn-db', ','], /--asn-db: give at least one file, or off/);
+    bad(['--country-db='], /--country-db: give a file, or off/);
   });
 
   it('returns help', () => {

@@ -1,5 +1,6 @@
 import { TABLE_BUDGET, tableBytes } from './budget.ts';
 import { isIPv4, isIPv6, parseCidr } from './ip.ts';
+import { defaultDataPaths } from './ipdata/paths.ts';
 import { parseStoreTarget } from './store/target.ts';
 
 export interface ServerConfig {
@@ -36,6 +37,10 @@ export interface ServerConfig {
   dnsRate: number;
   httpRate: number;
   stunRate: number;
+  /** ASN + organisation CSV files (ip-location-db's asn format); null = no ASN/organisation lookups. */
+  asnDb: string[] | null;
+  /** MMDB country database; null = no country lookups. */
+  countryDb: string | null;
 }
 
 export const DEFAULTS: Readonly<ServerConfig> = Object.freeze({
@@ -61,6 +66,8 @@ export const DEFAULTS: Readonly<ServerConfig> = Object.freeze({
   dnsRate: 100,
   httpRate: 20,
   stunRate: 20,
+  asnDb: defaultDataPaths('asn'),
+  countryDb: defaultDataPaths('country')[0] ?? null,
 });
 
 export class ConfigError extends Error {
@@ -91,6 +98,8 @@ export const USAGE = `usage: leakless-server [options]
   --dns-rate <n>           DNS queries/s per source, 0 = unlimited (default ${DEFAULTS.dnsRate})
   --http-rate <n>          HTTP requests/s per source, 0 = unlimited (default ${DEFAULTS.httpRate})
   --stun-rate <n>          STUN requests/s per source, 0 = unlimited (default ${DEFAULTS.stunRate})
+  --asn-db <file,...|off>  IP→ASN+organisation CSV files (default the bundled ip-location-db asn files)
+  --country-db <file|off>  IP→country MMDB (default the bundled ip-location-db iptoasn-country file)
   --help                   this text`;
 
 type Setter = (config: ServerConfig, value: string, flag: string) => void;
@@ -179,11 +188,23 @@ const SETTERS: Record<string, Setter> = {
   'stun-rate': (c, v, f) => {
     c.stunRate = int(v, f, 0, 1_000_000);
   },
+  'asn-db': (c, v) => {
+    c.asnDb = v === 'off' ? null : list(v);
+  },
+  'country-db': (c, v) => {
+    c.countryDb = v === 'off' ? null : v;
+  },
 };
 
 /** Parses CLI flags (pure: touches no file). Returns 'help' for --help. Throws ConfigError. */
 export function parseArgs(argv: readonly string[]): ServerConfig | 'help' {
-  const config: ServerConfig = { ...DEFAULTS, listen: [...DEFAULTS.listen], metricsListen: [...DEFAULTS.metricsListen], trustProxy: [] };
+  const config: ServerConfig = {
+    ...DEFAULTS,
+    listen: [...DEFAULTS.listen],
+    metricsListen: [...DEFAULTS.metricsListen],
+    trustProxy: [],
+    asnDb: DEFAULTS.asnDb && [...DEFAULTS.asnDb],
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--help' || arg === '-h') return 'help';
@@ -265,6 +286,8 @@ export function validateConfig(input: Partial<ServerConfig>, opts: { inlineTls?:
   ] as const) {
     if (!(Number.isFinite(v) && v >= 0)) throw new ConfigError(`${name}: must be 0 or more`);
   }
+  if (c.asnDb !== null && c.asnDb.length === 0) throw new ConfigError('--asn-db: give at least one file, or off');
+  if (c.countryDb === '') throw new ConfigError('--country-db: give a file, or off');
   if (opts.inlineTls) return c;
   if (c.httpsPort !== null && (c.certPath === null || c.keyPath === null)) {
     throw new ConfigError('--https needs both --cert and --key');

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from './index.ts';
 import { decodeXorMappedAddress } from './stun/codec.ts';
-import { bindingRequest, decode, encodeQuery, freshSecret, freshToken, httpGet, udpExchange } from './testing.ts';
+import { bindingRequest, decode, encodeQuery, freshSecret, freshToken, httpGet, IP_DATA_OFF, udpExchange } from './testing.ts';
 
 const ZONE = 'check.leakless.test';
 const N = 10_000;
@@ -18,7 +18,16 @@ const BATCH = 250;
 let s: RunningServer;
 let fuzzer: dgram.Socket;
 beforeAll(async () => {
-  s = await startServer({ listen: ['127.0.0.1'], httpPort: 0, dnsPort: 0, stunPort: 0, dnsRate: 0, stunRate: 0, httpRate: 0 });
+  s = await startServer({
+    ...IP_DATA_OFF,
+    listen: ['127.0.0.1'],
+    httpPort: 0,
+    dnsPort: 0,
+    stunPort: 0,
+    dnsRate: 0,
+    stunRate: 0,
+    httpRate: 0,
+  });
   fuzzer = dgram.createSocket('udp4');
   fuzzer.on('message', () => {}); // replies to fuzz are irrelevant
   await new Promise<void>((r) => fuzzer.bind({ address: '127.0.0.20', port: 0 }, () => r()));

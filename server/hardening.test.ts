@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningServer, type ServerOptions, startServer } from './index.ts';
-import { dnsQuery, encodeQuery, freshSecret, freshToken, httpGet, udpExchange, waitFor } from './testing.ts';
+import { dnsQuery, encodeQuery, freshSecret, freshToken, httpGet, IP_DATA_OFF, udpExchange, waitFor } from './testing.ts';
 
 const ZONE = 'check.leakless.test';
 const tls = {
@@ -22,6 +22,7 @@ afterEach(async () => {
 });
 async function server(options: ServerOptions): Promise<RunningServer> {
   const s = await startServer({
+    ...IP_DATA_OFF,
     listen: ['127.0.0.1'],
     httpPort: null,
     dnsPort: null,

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from './index.ts';
-import { dnsQuery, freshSecret, freshToken, httpGet } from './testing.ts';
+import { dnsQuery, freshSecret, freshToken, httpGet, IP_DATA_OFF } from './testing.ts';
 
 const ZONE = 'check.leakless.test';
 const cert = readFileSync(new URL('../tests/fixtures/tls/cert.pem', import.meta.url));
 const key = readFileSync(new URL('../tests/fixtures/tls/key.pem', import.meta.url));
-const open = { dnsRate: 0, httpRate: 0, stunRate: 0 };
+const open = { dnsRate: 0, httpRate: 0, stunRate: 0, ...IP_DATA_OFF };
 
 let s: RunningServer;
 let base: string;
@@ -183,7 +183,7 @@ describe('options', () => {
   });
 
   it('rate-limits per source with 429', async () => {
-    const p = await startServer({ listen: ['127.0.0.1'], httpPort: 0, dnsPort: null, stunPort: null, httpRate: 2 });
+    const p = await startServer({ ...IP_DATA_OFF, listen: ['127.0.0.1'], httpPort: 0, dnsPort: null, stunPort: null, httpRate: 2 });
     try {
       const codes: number[] = [];
       for (let i = 0; i < 8; i++) codes.push((await httpGet(`http://127.0.0.1:${p.ports.http}/ip`, { localAddress: '127.0.0.5' })).status);

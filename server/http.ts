@@ -5,6 +5,7 @@ import type { ConnectionCap } from './conncap.ts';
 import type { Counters } from './counters.ts';
 import { proxyHeaders } from './headers.ts';
 import { type Cidr, inCidrs, normalizePeer, type Peer, rateKey } from './ip.ts';
+import type { IpData } from './ipdata/index.ts';
 import type { Limits } from './limits.ts';
 import type { RateLimiter } from './ratelimit.ts';
 import type { Results } from './results.ts';
@@ -15,6 +16,8 @@ export interface HttpDeps {
   results: Results;
   counters: Counters;
   limiter: RateLimiter;
+  /** Country/ASN/organisation from the local databases, attached to every address the server reports. */
+  ipData: IpData;
   /** Test hook: rewrites the observed client (e2e fakes a public address). */
   mapAddress?: (peer: Peer) => Peer;
 }
@@ -83,7 +86,7 @@ function readDns(deps: HttpDeps, secret: string, res: http.ServerResponse, cors:
     return;
   }
   deps.results.read(secret).then(
-    (resolvers) => send(res, 200, { token: secret, resolvers }, cors),
+    (resolvers) => send(res, 200, { token: secret, resolvers: resolvers.map((r) => ({ ...r, ...deps.ipData.lookup(r.ip) })) }, cors),
     () => send(res, 503, STORE_UNAVAILABLE, { ...cors, 'retry-after': '1' }),
   );
 }
@@ -122,7 +125,7 @@ export function createHttpHandler(deps: HttpDeps): http.RequestListener {
     if (req.method !== 'GET') return send(res, 405, { error: 'method not allowed' }, { ...cors, allow: 'GET, OPTIONS' });
 
     const path = (req.url ?? '').split('?')[0] ?? '';
-    if (path === '/ip') return send(res, 200, { ip: peer.address, family: peer.family }, cors);
+    if (path === '/ip') return send(res, 200, { ip: peer.address, family: peer.family, ...deps.ipData.lookup(peer.address) }, cors);
     if (path === '/healthz') return send(res, 200, { ok: true }, cors);
     if (path === '/headers') {
       const viaTrusted = inCidrs(normalizePeer(req.socket.remoteAddress ?? '') ?? raw, deps.trustProxy);

@@ -12,6 +12,7 @@ import { prepareZone } from './dns/answer.ts';
 import { listenDns } from './dns/listen.ts';
 import { createHttpHandler, hardenServer, SERVER_OPTIONS } from './http.ts';
 import { type Cidr, normalizePeer, type Peer, parseCidr } from './ip.ts';
+import { openIpData } from './ipdata/index.ts';
 import { LIMITS, type Limits } from './limits.ts';
 import { exposition, type Gauges } from './metrics.ts';
 import { listenMetrics } from './metrics-listen.ts';
@@ -86,6 +87,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const tlsOptions = loadTls(options, config);
   const trustProxy = config.trustProxy.map((t) => parseCidr(t)).filter((c): c is Cidr => c !== null);
   const limits: Limits = { ...LIMITS, ...limitOverrides };
+  // Before anything binds: a missing database must stop the start, not leave half a server running.
+  const ipData = await openIpData(config.asnDb, config.countryDb);
 
   const counters = createCounters();
   const target = parseStoreTarget(config.store);
@@ -129,7 +132,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       bound.push(b);
       ports.stun = b.port;
     }
-    const handler = createHttpHandler({ trustProxy, results, counters, limiter: limiters.http, ...(mapAddress ? { mapAddress } : {}) });
+    const handler = createHttpHandler({
+      trustProxy,
+      results,
+      counters,
+      limiter: limiters.http,
+      ipData,
+      ...(mapAddress ? { mapAddress } : {}),
+    });
     const hardening = { limits, cap: createConnectionCap(limits.httpConnectionsPerSource), trustProxy, counters };
     const web: [string, number | null, () => http.Server][] = [
       ['http', config.httpPort, () => http.createServer(SERVER_OPTIONS, handler)],

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseLeaklessDns } from '../src/probes/dns/leakless.ts';
 import { buildBundle, metric, type NodeProcess, startNode } from './nodes-testing.ts';
 import { startRedis, type TestRedis } from './redis-testing.ts';
-import { freshSecret, httpGet, waitFor } from './testing.ts';
+import { freshSecret, httpGet, IP_DATA_OFF_ARGS, waitFor } from './testing.ts';
 
 const ZONE = 'check.leakless.test';
 const FIXTURES = fileURLToPath(new URL('../tests/fixtures/tls/', import.meta.url));
@@ -24,7 +24,21 @@ const addr = { dnsA: '127.0.0.2', dnsB: '127.0.0.3', webA: '127.0.0.4', webB: '1
 
 beforeAll(async () => {
   [redis] = await Promise.all([startRedis(), buildBundle()]);
-  const common = ['--zone', ZONE, '--store', redis.url, '--metrics', '0', '--dns-rate', '0', '--http-rate', '0', '--stun', 'off'];
+  const common = [
+    '--zone',
+    ZONE,
+    '--store',
+    redis.url,
+    '--metrics',
+    '0',
+    '--dns-rate',
+    '0',
+    '--http-rate',
+    '0',
+    '--stun',
+    'off',
+    ...IP_DATA_OFF_ARGS,
+  ];
   const dns = (a: string) => [...common, '--listen', a, '--metrics-listen', a, '--dns', '0', '--http', 'off'];
   const web = (a: string) => [...common, '--listen', a, '--metrics-listen', a, '--dns', 'off', '--http', 'off', '--https', '0'];
   const tls = ['--cert', ca, '--key', `${FIXTURES}key.pem`];

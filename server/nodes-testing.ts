@@ -22,7 +22,7 @@ export interface NodeProcess {
 
 const STARTUP = / dns=(\S+) stun=(\S+) http=(\S+) https=(\S+) metrics=(\S+)\n/;
 
-/** Starts `node dist-server/leakless-server.mjs …args` and waits for its startup line. */
+/** Starts `node dist-server/leakless-server.mjs …args` and waits for its startup line (loading the operator databases takes seconds). */
 export async function startNode(args: readonly string[]): Promise<NodeProcess> {
   const child = spawn(process.execPath, [BUNDLE, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -32,7 +32,7 @@ export async function startNode(args: readonly string[]): Promise<NodeProcess> {
   child.stderr?.on('data', (d) => {
     out += d;
   });
-  const m = await waitFor(() => STARTUP.exec(out) ?? (child.exitCode !== null ? ['exited'] : null), 15_000);
+  const m = await waitFor(() => STARTUP.exec(out) ?? (child.exitCode !== null ? ['exited'] : null), 120_000);
   if (m[0] === 'exited') throw new Error(`node exited: ${out}`);
   const port = (v: string | undefined) => (v === undefined || v === 'off' ? null : Number(v));
   const ports = { dns: port(m[1]), stun: port(m[2]), http: port(m[3]), https: port(m[4]), metrics: port(m[5]) };

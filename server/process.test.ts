@@ -4,7 +4,7 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE, buildBundle } from './nodes-testing.ts';
 import { decodeXorMappedAddress, MAGIC_COOKIE } from './stun/codec.ts';
-import { freshSecret, httpGet, requireCommand, udpExchange, waitFor } from './testing.ts';
+import { freshSecret, httpGet, IP_DATA_OFF_ARGS, requireCommand, udpExchange, waitFor } from './testing.ts';
 
 const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 // Loaded straight into node (not via the tsx CLI, which keeps an IPC pipe in the temp dir).
@@ -32,8 +33,8 @@ function dirs() {
   return made;
 }
 
-function launch(args: string[], where = dirs()) {
-  const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
+function launch(args: string[], where = dirs(), program = ['--import', TSX, MAIN]) {
+  const child = spawn(process.execPath, [...program, ...args], {
     cwd: where.cwd,
     env: { PATH: process.env.PATH ?? '', HOME: where.home, TMPDIR: where.tmp, TSX_DISABLE_CACHE: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,7 +55,10 @@ const listing = (dir: string): string[] => readdirSync(dir, { recursive: true })
 describe('zero-log', () => {
   beforeAll(() => requireCommand('dig'));
   it('a full round leaves no trace in output or on disk; tokens expire; SIGTERM exits 0', async () => {
-    const p = launch(['--listen', '127.0.0.1', '--http', '0', '--dns', '0', '--stun', '0', '--metrics', '0', '--token-ttl', '1']);
+    const p = launch([
+      ...IP_DATA_OFF_ARGS,
+      ...['--listen', '127.0.0.1', '--http', '0', '--dns', '0', '--stun', '0', '--metrics', '0', '--token-ttl', '1'],
+    ]);
     await waitFor(() => STARTUP.test(p.out.stdout), 15_000);
     const [, dns, stun, http, , metrics] = STARTUP.exec(p.out.stdout)?.map(Number) ?? [];
     const base = `http://127.0.0.1:${http}`;
@@ -110,6 +114,8 @@ describe('bad configuration', () => {
     const busy = net.createServer();
     await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
     const busyPort = (busy.address() as net.AddressInfo).port;
+    const corrupt = join(sandbox, 'corrupt.mmdb');
+    writeFileSync(corrupt, 'this is not a database');
     const cases: [string[], number, RegExp][] = [
       [['--frobnicate'], 2, /^leakless-server: unknown option '--frobnicate' \(see --help\)\n$/],
       [['--token-ttl', '61'], 2, /--token-ttl: expected an integer from 1 to 60, got '61'/],
@@ -120,7 +126,17 @@ describe('bad configuration', () => {
         /--cert: cannot read '\/nonexistent\/cert.pem' \(ENOENT\)/,
       ],
       [
-        ['--listen', '127.0.0.1', '--http', String(busyPort), '--dns', '0', '--stun', '0'],
+        ['--asn-db', '/nonexistent/asn-ipv4.csv', '--country-db', 'off', '--http', '0', '--dns', '0', '--stun', '0'],
+        2,
+        /^leakless-server: --asn-db: '\/nonexistent\/asn-ipv4.csv': cannot read \(ENOENT\); install it \(npm ci\)/,
+      ],
+      [
+        ['--asn-db', 'off', '--country-db', corrupt, '--http', '0', '--dns', '0', '--stun', '0'],
+        2,
+        new RegExp(`^leakless-server: --country-db: '${corrupt}': not an MMDB database`),
+      ],
+      [
+        [...IP_DATA_OFF_ARGS, '--listen', '127.0.0.1', '--http', String(busyPort), '--dns', '0', '--stun', '0'],
         1,
         new RegExp(`cannot listen for http on port ${busyPort}.*EADDRINUSE`),
       ],
@@ -137,4 +153,26 @@ describe('bad configuration', () => {
       busy.close();
     }
   }, 30_000);
+});
+
+describe('the built bundle with its databases', () => {
+  it('runs from a copy of dist-server/ alone and names the operator of the address it reports', async () => {
+    await buildBundle();
+    const where = dirs();
+    // As the deployment guide does it: the bundle and ip-data/ copied somewhere with no node_modules above.
+    const opt = join(where.cwd, '..', 'opt');
+    cpSync(join(BUNDLE, '..'), opt, { recursive: true });
+    const p = launch(['--listen', '127.0.0.1', '--http', '0', '--dns', 'off', '--stun', 'off', '--trust-proxy', '127.0.0.1'], where, [
+      join(opt, 'leakless-server.mjs'),
+    ]);
+    await waitFor(() => STARTUP.test(p.out.stdout) || p.child.exitCode !== null, 110_000);
+    const http = Number(STARTUP.exec(p.out.stdout)?.[3]);
+    // 9.9.9.9 as the package's asn-ipv4.csv has it (`9.9.9.0,9.9.9.255,19281,Quad9`) and iptoasn-country.
+    const r = await httpGet(`http://127.0.0.1:${http}/ip`, { headers: { 'x-forwarded-for': '9.9.9.9' } });
+    expect(r.json).toEqual({ ip: '9.9.9.9', family: 4, country: 'US', asn: 19281, org: 'Quad9' });
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+    expect(p.out.stderr).toBe('');
+    expect(p.out.stdout).toMatch(STARTUP);
+  }, 180_000);
 });

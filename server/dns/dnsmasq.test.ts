@@ -7,7 +7,7 @@ import dgram from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../index.ts';
-import { freshSecret, httpGet, requireCommand, waitFor } from '../testing.ts';
+import { freshSecret, httpGet, IP_DATA_OFF, requireCommand, waitFor } from '../testing.ts';
 
 const ZONE = 'check.leakless.test';
 
@@ -36,7 +36,7 @@ describe('through dnsmasq', () => {
 
   beforeAll(async () => {
     requireCommand('dnsmasq');
-    server = await startServer({ listen: ['127.0.0.1'], httpPort: 0, dnsPort: 0, stunPort: null, dnsRate: 0, httpRate: 0 });
+    server = await startServer({ ...IP_DATA_OFF, listen: ['127.0.0.1'], httpPort: 0, dnsPort: 0, stunPort: null, dnsRate: 0, httpRate: 0 });
     port = await freeUdpPort('127.0.0.2');
     // Forwards only the test zone, to loopback; no upstreams, no hosts file, no config file.
     dnsmasq = spawn(

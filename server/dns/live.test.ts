@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import dnsPacket from 'dns-packet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../index.ts';
-import { decode, dnsQuery, encodeQuery, freshSecret, freshToken, httpGet, requireCommand, udpExchange } from '../testing.ts';
+import { decode, dnsQuery, encodeQuery, freshSecret, freshToken, httpGet, IP_DATA_OFF, requireCommand, udpExchange } from '../testing.ts';
 
 const ZONE = 'check.leakless.test';
 const run = promisify(execFile);
@@ -15,7 +15,7 @@ let dnsPort: number;
 const read = async (token: string) => (await httpGet(`http://127.0.0.1:${s.ports.http}/dns/${token}`)).json as { resolvers: unknown[] };
 
 beforeAll(async () => {
-  s = await startServer({ listen: ['127.0.0.1', '::1'], httpPort: 0, dnsPort: 0, stunPort: null, dnsRate: 0, httpRate: 0 });
+  s = await startServer({ ...IP_DATA_OFF, listen: ['127.0.0.1', '::1'], httpPort: 0, dnsPort: 0, stunPort: null, dnsRate: 0, httpRate: 0 });
   dnsPort = s.ports.dns as number;
 });
 afterAll(() => s.close());
@@ -121,7 +121,7 @@ describe('TCP framing', () => {
 
 describe('dual-stack listener', () => {
   it("on '::' IPv4 clients arrive IPv4-mapped and are reported as plain IPv4", async () => {
-    const p = await startServer({ listen: ['::'], httpPort: 0, stunPort: null, dnsPort: 0, dnsRate: 0, httpRate: 0 });
+    const p = await startServer({ ...IP_DATA_OFF, listen: ['::'], httpPort: 0, stunPort: null, dnsPort: 0, dnsRate: 0, httpRate: 0 });
     try {
       const { secret, label } = freshSecret();
       expect(await resolver(`127.0.0.1:${p.ports.dns}`, '127.0.0.3').resolve4(`${label}.${ZONE}`)).toEqual(['127.0.0.1']);
@@ -137,7 +137,7 @@ describe('dual-stack listener', () => {
 
 describe('response-rate limiting', () => {
   it('answers UDP beyond the per-source budget with the TC bit instead of dropping, and TCP still answers', async () => {
-    const p = await startServer({ listen: ['127.0.0.1'], httpPort: null, stunPort: null, dnsPort: 0, dnsRate: 3 });
+    const p = await startServer({ ...IP_DATA_OFF, listen: ['127.0.0.1'], httpPort: null, stunPort: null, dnsPort: 0, dnsRate: 3 });
     try {
       const q = encodeQuery(`whoami.${ZONE}`, 'A');
       const replies = await Promise.all(

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import dgram from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer, startStunResponder } from '../index.ts';
+import { IP_DATA_OFF } from '../testing.ts';
 import { decodeXorMappedAddress, MAGIC_COOKIE } from './codec.ts';
 
 function bindingRequest(txid: Buffer): Buffer {
@@ -34,7 +35,7 @@ function stun(port: number, host: string, local: string, packet: Buffer) {
 
 let s: RunningServer;
 beforeAll(async () => {
-  s = await startServer({ listen: ['127.0.0.1', '::1'], httpPort: null, dnsPort: null, stunPort: 0, stunRate: 0 });
+  s = await startServer({ ...IP_DATA_OFF, listen: ['127.0.0.1', '::1'], httpPort: null, dnsPort: null, stunPort: 0, stunRate: 0 });
 });
 afterAll(() => s.close());
 

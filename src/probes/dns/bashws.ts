@@ -3,7 +3,7 @@ import { type Endpoint, endpointById } from '../../endpoints';
 import type { Outcome } from '../../model';
 import { fail, ok } from '../../model';
 import { alpha2 } from '../ip/countries';
-import { cleanText, MAX_BODY_CHARS, parseWith, record } from '../ip/parse-json';
+import { asnNumber, cleanText, MAX_BODY_CHARS, parseWith, record } from '../ip/parse-json';
 import { type Found, toFound } from './found';
 import { type DnsContext, nameResolved, type ProviderRun } from './lookups';
 
@@ -34,7 +34,10 @@ const BashwsResult = v.pipe(
 
 /** bash.ws's `asn` is text like "AS13335 Cloudflare, Inc." (or just the name): number and organisation. */
 export function splitAsn(asn: string | number | undefined): { asn?: number; organization?: string } {
-  if (typeof asn === 'number') return Number.isInteger(asn) && asn > 0 && asn < 2 ** 32 ? { asn } : {};
+  if (typeof asn === 'number') {
+    const n = asnNumber(asn);
+    return n === undefined ? {} : { asn: n };
+  }
   const text = cleanText(asn);
   if (text === undefined) return {};
   const m = /^AS(\d{1,10})\b\s*(.*)$/i.exec(text);

@@ -2,16 +2,22 @@ import * as v from 'valibot';
 import type { Endpoint } from '../../endpoints';
 import type { Outcome } from '../../model';
 import { fail } from '../../model';
+import { OPERATOR_FIELDS, operatorOf } from '../ip/leakless';
 import { parseWith, record, text } from '../ip/parse-json';
 import { collect, type Found, toFound } from './found';
 import { type DnsContext, freshLabels, nameResolved, type ProviderRun } from './lookups';
 
-/** Our server's /dns (server/): the resolvers that asked for this token's name, each with the ECS it forwarded. */
+/** Our server's /dns (server/): the resolvers that asked for this token's name, each with the ECS it forwarded and its operator. */
 const LeaklessDns = record({
   token: text(63),
   resolvers: v.pipe(
     v.array(
-      record({ ip: v.optional(v.unknown()), family: v.fallback(v.optional(v.picklist([4, 6])), undefined), ecs: v.optional(v.unknown()) }),
+      record({
+        ip: v.optional(v.unknown()),
+        family: v.fallback(v.optional(v.picklist([4, 6])), undefined),
+        ecs: v.optional(v.unknown()),
+        ...OPERATOR_FIELDS,
+      }),
     ),
     v.maxLength(256),
   ),
@@ -22,7 +28,7 @@ export function parseLeaklessDns(body: string, token: string): Outcome<readonly 
   if (!parsed.ok) return parsed;
   // Another token's answer (a cache, a proxy mixing responses) says nothing about this lookup.
   if (parsed.value.token !== token) return fail('bad-shape', 'token');
-  return toFound(parsed.value.resolvers.map((r) => ({ ip: r.ip, family: r.family, ecs: r.ecs })));
+  return toFound(parsed.value.resolvers.map((r) => ({ ip: r.ip, family: r.family, ecs: r.ecs, ...operatorOf(r) })));
 }
 
 /**

@@ -34,6 +34,29 @@ describe('parseLeaklessDns', () => {
     ]);
   });
 
+  it("takes each resolver's operator from our server's local databases; a lying field drops alone", () => {
+    const body = JSON.stringify({
+      token: TOKEN,
+      resolvers: [
+        { ip: '9.9.9.9', family: 4, country: 'US', asn: 19281, org: 'Quad9' },
+        { ip: '1.0.0.1', family: 4, country: 'USA', asn: '13335', org: 'Cloudflare,\u202eInc.\u0007' },
+        { ip: '8.8.8.8', family: 4, country: 'zz', asn: 2 ** 32, org: 'x'.repeat(201) },
+        { ip: '8.8.4.4', family: 4, country: 7, asn: -1, org: 42 },
+        { ip: '10.0.0.1', family: 4, asn: 1.5, org: '   ' },
+      ],
+    });
+    expect(parseLeaklessDns(body, TOKEN)).toEqual({
+      ok: true,
+      value: [
+        { ip: '9.9.9.9', country: 'US', asn: 19281, organization: 'Quad9' },
+        { ip: '1.0.0.1', organization: 'Cloudflare, Inc.' },
+        { ip: '8.8.8.8' },
+        { ip: '8.8.4.4' },
+        { ip: '10.0.0.1' },
+      ],
+    });
+  });
+
   it("refuses another token's answer", () => {
     expect(parseLeaklessDns(leaklessDns('other', [{ ip: '172.253.226.36', family: 4 }]), TOKEN)).toEqual({
       ok: false,

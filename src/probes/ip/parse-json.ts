@@ -43,6 +43,11 @@ export const optionalText = (max: number) => v.fallback(v.optional(v.nullable(te
 
 export const optionalBoolean = v.fallback(v.optional(v.boolean()), undefined);
 
+/** An AS number as JSON carries it: a positive 32-bit integer; anything else is "not said". */
+export function asnNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value < 2 ** 32 ? value : undefined;
+}
+
 /**
  * Where provider text enters: one harmless line (no control, format or separator characters, see
  * plainText), and dropped when empty, so the popup never shows a blank value or a forged line.

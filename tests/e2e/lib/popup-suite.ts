@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLIENT_V4, CLIENT_V6, RESOLVER_V4 } from '../world/addresses';
-import { CLEAN, LEAK } from '../world/scenario';
+import { CLEAN, LEAK, SELF_HOSTED, SERVER_OPERATOR, SERVER_OPERATOR_ROWS } from '../world/scenario';
 import { startWorld, type World } from '../world/world';
 import { type Driver, openPopup } from './driver';
 
@@ -45,6 +45,20 @@ export function popupSuite(launch: () => Promise<Driver>) {
       expect(view.level, view.text).toBe('leak');
       expect(view.webrtcPublic).toContain(LEAK.stunReveals);
       expect(view.banner).toMatch(/WebRTC|IPv6|DNS/);
+    });
+
+    test('only the check server answers: it names the operators itself, from its local database', async () => {
+      // A world whose check server has an ASN database for the world's addresses; the public providers are refused.
+      await world.close();
+      world = await startWorld(SELF_HOSTED, { operators: SERVER_OPERATOR_ROWS });
+      const view = await openPopup(driver, 'self-hosted');
+      const named = `${SERVER_OPERATOR.organization} · AS${SERVER_OPERATOR.asn}`;
+      expect(view.sections.ipv4).toContain(named);
+      expect(view.sections.ipv6).toContain(named);
+      expect(new Set(view.resolvers)).toEqual(new Set([RESOLVER_V4]));
+      expect(view.sections.dns).toContain(named);
+      // Same operator on every side: comparable, so neither an IPv6 nor a DNS warning.
+      expect(view.level, view.text).toBe('clean');
     });
   });
 }

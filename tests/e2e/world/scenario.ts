@@ -47,6 +47,13 @@ const VPN: FakeMeta = {
   vpnExit: true,
 };
 
+/** What the check server's own ASN database says of the world's addresses (startWorld's `operators`). */
+export const SERVER_OPERATOR = { asn: HOME.asn, organization: 'Example Telecom Core Network' } as const;
+export const SERVER_OPERATOR_ROWS = [
+  `11.22.33.0,11.22.33.255,${SERVER_OPERATOR.asn},"${SERVER_OPERATOR.organization}"`,
+  `2a0d:5600:ff::,2a0d:5600:ff:ffff:ffff:ffff:ffff:ffff,${SERVER_OPERATOR.asn},"${SERVER_OPERATOR.organization}"`,
+] as const;
+
 /** Everything agrees: what WebRTC and DNS show is what the web sees. */
 export const CLEAN: Scenario = {
   name: 'clean',
@@ -63,4 +70,19 @@ export const LEAK: Scenario = {
   v6: { ip: CLIENT_V6, meta: HOME },
   resolvers: [{ ip: RESOLVER_V4, meta: HOME }],
   stunReveals: '11.22.33.99',
+};
+
+/** Every public provider refused: what a build that asks only its own check server sees. */
+export const SELF_HOSTED: Scenario = {
+  ...CLEAN,
+  name: 'self-hosted',
+  faults: {
+    'mullvad-ipv4': 'refuse',
+    'mullvad-ipv6': 'refuse',
+    'mullvad-dns': 'refuse',
+    'ipify-ipv4': 'refuse',
+    'ipify-ipv6': 'refuse',
+    'cloudflare-ipv4': 'refuse',
+    'bashws-id': 'refuse',
+  },
 };

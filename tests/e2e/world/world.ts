@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type RunningServer, type StunResponder, startServer, startStunResponder } from '../../../server/index.ts';
 import { CHECK_SERVER_HTTPS_PORT, DNS_SHIM_PORT, FAKE_DOMAINS, FAKE_STUN_V4, RESOLVER_V4, SERVER_V4, SERVER_V6, ZONE } from './addresses';
 import { startDnsShim } from './dns-shim';
@@ -45,11 +47,20 @@ const tls = () => ({
 /** STUN faults can only be silence: a UDP responder that does not answer (refused, hung, or the network gone). */
 const SILENT_STUN = new Set(['refuse', 'hang', 'network-gone']);
 
+export interface WorldOptions {
+  /**
+   * Rows of an ASN database in the check server's CSV format (`start,end,asn,"organisation"`): the server then
+   * names the operator of the world's addresses itself. Without them it runs with no operator data at all, so
+   * only the fakes say who operates an address.
+   */
+  readonly operators?: readonly string[];
+}
+
 /**
  * Everything the extension talks to, inside the sandbox: resolver, check server (behind a front on 443 and a
  * DNS shim, where faults and delays are injected), fake providers, fake STUN.
  */
-export async function startWorld(initial: Scenario): Promise<World> {
+export async function startWorld(initial: Scenario, options: WorldOptions = {}): Promise<World> {
   if (process.env.LEAKLESS_SANDBOX !== '1') throw new Error('run inside scripts/sandbox.sh: the world binds sandbox-only addresses');
   let current = initial;
   const faults = createFaultState(() => current.faults);
@@ -57,6 +68,13 @@ export async function startWorld(initial: Scenario): Promise<World> {
   try {
     let resolver = await startResolver();
     stops.push(() => resolver.close());
+    let asnDb: string[] | null = null;
+    if (options.operators) {
+      const dir = mkdtempSync(join(tmpdir(), 'leakless-world-'));
+      stops.push(async () => rmSync(dir, { recursive: true, force: true }));
+      asnDb = [join(dir, 'asn.csv')];
+      writeFileSync(asnDb[0] as string, `${options.operators.join('\n')}\n`);
+    }
     const server = await startServer({
       zone: ZONE,
       listen: [SERVER_V4, SERVER_V6],
@@ -70,6 +88,9 @@ export async function startWorld(initial: Scenario): Promise<World> {
       // The browser sends every request of a check at once; a real deployment keeps the limits.
       httpRate: 0,
       dnsRate: 0,
+      asnDb,
+      // No small country file can be made here (no maintained MMDB writer on npm); the unit tests cover it.
+      countryDb: null,
     });
     stops.push(() => server.close());
     const shim = await startDnsShim({
