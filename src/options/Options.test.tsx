@@ -12,6 +12,7 @@ const SETTINGS: Settings = {
   dns: ['mullvad-dns'],
   webrtc: ['cloudflare-stun'],
   securedns: [],
+  headers: [],
   dnsNames: 6,
   deadlineMs: 5000,
 };
@@ -21,6 +22,7 @@ const CHOICES = {
   dns: ['mullvad-dns', 'bashws-result'],
   webrtc: ['google-stun', 'cloudflare-stun'],
   securedns: ['akamai-whoami'],
+  headers: [],
 };
 
 const policyState = (protection: Protection, control: PolicyState['control'] = 'free'): PolicyState => ({
