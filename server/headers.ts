@@ -2,7 +2,8 @@
 // was added on the way (a transparent or TLS-intercepting proxy). Only the fixed list the extension reads
 // (src/model/proxy-headers.ts) is ever echoed — never cookies, authorization or anything else a request may
 // carry — and each value is cut short.
-import { MAX_HEADER_VALUE, PROXY_HEADERS, type ProxyHeaderName } from '../src/model/proxy-headers.ts';
+import { PROXY_HEADERS, type ProxyHeaderName } from '../src/model/proxy-headers.ts';
+import { MAX_HEADER_VALUE } from '../src/model/results.ts';
 
 export interface EchoedHeader {
   name: ProxyHeaderName;

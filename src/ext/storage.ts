@@ -1,4 +1,4 @@
-import { type CheckResults, HOST_VIEWS, isPlainText, MAX_HEADER_VALUE, type ProbeName, type Settings } from '../model';
+import { type CheckResults, HOST_VIEWS, isPlainText, type ProbeName, type Settings } from '../model';
 import { LOCAL_KEYS } from './storage-keys';
 
 // A remembered result is our own data, but storage can hold anything (an older version, a broken write).
@@ -55,10 +55,8 @@ const RESULTS: Record<ProbeName, Check> = {
     observations: observations(() => true),
   }),
   securedns: shape({ available: bool, observations: observations(() => true), isTRR: nullable(bool), resolverIps: list(str) }),
-  headers: shape({
-    observations: observations(() => true),
-    headers: nullable(list(shape({ name: text, value: (v) => isPlainText(v, MAX_HEADER_VALUE), ips: list(str) }))),
-  }),
+  // The popup shows a header's name and addresses, never its value (the copied JSON escapes it).
+  headers: shape({ observations: observations(() => true), headers: nullable(list(shape({ name: text, value: str, ips: list(str) }))) }),
   locale: shape({ timeZone: str, timeZoneCountries: list(str), languages: list(str) }),
 };
 

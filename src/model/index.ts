@@ -4,7 +4,6 @@ export * from './collections';
 export * from './messages';
 export * from './monitor';
 export * from './problem';
-export * from './proxy-headers';
 export * from './results';
 export * from './settings';
 export * from './text';

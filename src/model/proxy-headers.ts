@@ -1,6 +1,6 @@
 // Proxy headers: the request headers a middlebox adds on the way, which our check server echoes (GET /headers).
 // The one list of their names: the server echoes exactly these (server/headers.ts imports it), the extension reads them.
-// No imports: the server and the popup both load it.
+// Imported by path, like address.ts: the popup has no use for the list, and the server loads it with no imports.
 
 /** Lower case, as HTTP/2 and node write them. The extension sends none of them. */
 export const PROXY_HEADERS = [
@@ -21,9 +21,6 @@ export const PROXY_HEADERS = [
   'x-bluecoat-via',
 ] as const;
 export type ProxyHeaderName = (typeof PROXY_HEADERS)[number];
-
-/** The server cuts each echoed value to this many characters: a longer one did not come from it. */
-export const MAX_HEADER_VALUE = 256;
 
 const ACRONYMS = new Set(['ip', 'id', 'cf']);
 

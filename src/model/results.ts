@@ -102,6 +102,9 @@ export interface ProxyHeader {
   readonly ips: readonly string[];
 }
 
+/** The server cuts each echoed value to this many characters: a longer one did not come from it. */
+export const MAX_HEADER_VALUE = 256;
+
 export interface HeadersResult {
   /** Our check server's echo; empty when this build has none (public providers echo no headers). */
   readonly observations: readonly Observation<readonly ProxyHeader[]>[];

@@ -94,9 +94,7 @@ export function HeadersBody({ result }: { result: HeadersResult }) {
   const { t } = useEnv();
   return (
     <>
-      <p data-testid="proxy-headers" class={result.headers?.length ? 'warn' : undefined}>
-        {headersText(t, result)}
-      </p>
+      <p data-testid="proxy-headers">{headersText(t, result)}</p>
       <Failures observations={result.observations} />
     </>
   );

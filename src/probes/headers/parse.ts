@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { fail, type Outcome, ok, type ProxyHeader, plainText } from '../../model';
-import { headerLabel, MAX_HEADER_VALUE, PROXY_HEADERS, type ProxyHeaderName } from '../../model/proxy-headers';
+import { fail, MAX_HEADER_VALUE, type Outcome, ok, type ProxyHeader, plainText } from '../../model';
+import { headerLabel, PROXY_HEADERS, type ProxyHeaderName } from '../../model/proxy-headers';
 import { parseWith, record, text } from '../ip/parse-json';
 import { clientAddresses } from './addresses';
 
