@@ -1,30 +1,12 @@
-/**
- * The proxy headers a request arrived with, for GET /headers: the extension sends none of them, so any one here
- * was added on the way (a transparent or TLS-intercepting proxy). Only this fixed list is ever echoed — never
- * cookies, authorization or anything else a request may carry — and each value is cut short.
- */
-export const PROXY_HEADERS = [
-  'via',
-  'forwarded',
-  'x-forwarded-for',
-  'x-forwarded-host',
-  'x-forwarded-proto',
-  'x-real-ip',
-  'client-ip',
-  'true-client-ip',
-  'x-client-ip',
-  'x-cluster-client-ip',
-  'x-originating-ip',
-  'cf-connecting-ip',
-  'fastly-client-ip',
-  'x-proxy-id',
-  'x-bluecoat-via',
-] as const;
-
-export const MAX_HEADER_VALUE = 256;
+// The proxy headers a request arrived with, for GET /headers: the extension sends none of them, so any one here
+// was added on the way (a transparent or TLS-intercepting proxy). Only the fixed list the extension reads
+// (src/model/proxy-headers.ts) is ever echoed — never cookies, authorization or anything else a request may
+// carry — and each value is cut short.
+import { PROXY_HEADERS, type ProxyHeaderName } from '../src/model/proxy-headers.ts';
+import { MAX_HEADER_VALUE } from '../src/model/results.ts';
 
 export interface EchoedHeader {
-  name: (typeof PROXY_HEADERS)[number];
+  name: ProxyHeaderName;
   value: string;
 }
 

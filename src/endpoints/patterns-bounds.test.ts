@@ -119,12 +119,13 @@ describe('registry', () => {
   test('a check server comes first, under its own zone', () => {
     const own = buildRegistry('https://Check.Example.org');
     expect(own.server).toBe('https://Check.Example.org');
-    expect(own.endpoints.slice(0, 5).map((e) => [e.id, e.url])).toEqual([
+    expect(own.endpoints.slice(0, 6).map((e) => [e.id, e.url])).toEqual([
       ['leakless-ipv4', 'https://ipv4.check.example.org/ip'],
       ['leakless-ipv6', 'https://ipv6.check.example.org/ip'],
       ['leakless-dns', 'https://{label}.check.example.org/dns/{token}'],
       ['leakless-stun', 'stun:check.example.org:3478'],
       ['leakless-whoami', 'dns:{token}.whoami.check.example.org'],
+      ['leakless-headers', 'https://ipv4.check.example.org/headers'],
     ]);
     expect(endpointsFor(own, 'ipv4').map((e) => e.id)).toEqual(['leakless-ipv4', 'mullvad-ipv4', 'ipify-ipv4', 'cloudflare-ipv4']);
   });

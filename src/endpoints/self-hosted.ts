@@ -42,5 +42,15 @@ export function selfHostedEndpoints(origin: string): Endpoint[] {
       url: `dns:{token}.whoami.${zone}`,
       carries: "One DNS lookup of a random name, made by Firefox's own resolver (Firefox only).",
     },
+    // On the IPv4 host, so no new host: HTTPS only, as every endpoint. Plain HTTP would also catch transparent
+    // proxies, but needs http:// in the CSP and host permissions and shows every on-path observer the request.
+    {
+      id: 'leakless-headers',
+      provider: 'leakless',
+      probe: 'headers',
+      transport: 'https',
+      url: `https://ipv4.${zone}/headers`,
+      carries: NOTHING,
+    },
   ];
 }

@@ -1,5 +1,5 @@
 /** Which probe an endpoint serves; the probe engine asks the registry by this. */
-export type ProbeId = 'ipv4' | 'ipv6' | 'dns' | 'webrtc' | 'securedns';
+export type ProbeId = 'ipv4' | 'ipv6' | 'dns' | 'webrtc' | 'securedns' | 'headers';
 
 /** How the extension reaches an endpoint: the gate's fetch, an ICE server, or Firefox's dns.resolve. */
 export type Transport = 'https' | 'stun' | 'dns';

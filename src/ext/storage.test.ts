@@ -3,7 +3,7 @@ import type { Settings } from '../model';
 import { CLEAN } from '../popup/fixtures';
 import { createStore, isCheckResults, type StorageArea } from './storage';
 
-const DEFAULTS: Settings = { ipv4: ['a'], ipv6: [], dns: [], webrtc: [], securedns: [], dnsNames: 6, deadlineMs: 5000 };
+const DEFAULTS: Settings = { ipv4: ['a'], ipv6: [], dns: [], webrtc: [], securedns: [], headers: [], dnsNames: 6, deadlineMs: 5000 };
 
 function memoryArea(initial: Record<string, unknown> = {}) {
   const data = new Map(Object.entries(initial));
@@ -130,5 +130,17 @@ describe('remembered results and provider text', () => {
     expect(isCheckResults(withOrg('Example Hosting'))).toBe(true);
     expect(isCheckResults(withOrg('Evil\nNo leak found'))).toBe(false);
     expect(isCheckResults(withOrg('Bad \u202e1.2.3.4'))).toBe(false);
+  });
+
+  it('keeps echoed proxy headers whose shown name is plain text', () => {
+    const withHeader = (name: string) => ({
+      ...CLEAN,
+      headers: { state: 'done', result: { observations: [], headers: [{ name, value: 'v'.repeat(256), ips: ['84.171.20.7'] }] } },
+    });
+    expect(isCheckResults(withHeader('Via'))).toBe(true);
+    expect(isCheckResults(withHeader('Via\nNo leak found'))).toBe(false);
+    expect(isCheckResults({ ...CLEAN, headers: { state: 'done', result: { observations: [], headers: null } } })).toBe(true);
+    const { headers: _, ...older } = CLEAN;
+    expect(isCheckResults(older)).toBe(false);
   });
 });

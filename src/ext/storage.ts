@@ -55,6 +55,8 @@ const RESULTS: Record<ProbeName, Check> = {
     observations: observations(() => true),
   }),
   securedns: shape({ available: bool, observations: observations(() => true), isTRR: nullable(bool), resolverIps: list(str) }),
+  // The popup shows a header's name and addresses, never its value (the copied JSON escapes it).
+  headers: shape({ observations: observations(() => true), headers: nullable(list(shape({ name: text, value: str, ips: list(str) }))) }),
   locale: shape({ timeZone: str, timeZoneCountries: list(str), languages: list(str) }),
 };
 

@@ -92,8 +92,28 @@ export interface LocaleResult {
   readonly languages: readonly string[];
 }
 
+/** A header that reached our check server although the extension never sends it: added on the way. */
+export interface ProxyHeader {
+  /** As usually written ("X-Forwarded-For"); one of PROXY_HEADERS (proxy-headers.ts). */
+  readonly name: string;
+  /** The value as echoed, one line of plain text. */
+  readonly value: string;
+  /** Addresses (canonical, any kind) the header says the client had; empty for headers that name only proxies. */
+  readonly ips: readonly string[];
+}
+
+/** The server cuts each echoed value to this many characters: a longer one did not come from it. */
+export const MAX_HEADER_VALUE = 256;
+
+export interface HeadersResult {
+  /** Our check server's echo; empty when this build has none (public providers echo no headers). */
+  readonly observations: readonly Observation<readonly ProxyHeader[]>[];
+  /** The headers added on the way, from the first echo that answered; null when none did (can't tell). */
+  readonly headers: readonly ProxyHeader[] | null;
+}
+
 /** Every probe, in the order the popup shows them; the union below is derived from this one list. */
-export const PROBE_NAMES = ['ipv4', 'ipv6', 'dns', 'webrtc', 'securedns', 'locale'] as const;
+export const PROBE_NAMES = ['ipv4', 'ipv6', 'dns', 'webrtc', 'securedns', 'headers', 'locale'] as const;
 export type ProbeName = (typeof PROBE_NAMES)[number];
 
 /**
@@ -132,6 +152,7 @@ export interface CheckResults {
   readonly dns: ProbeState<DnsResult>;
   readonly webrtc: ProbeState<WebRtcResult>;
   readonly securedns: ProbeState<SecureDnsResult>;
+  readonly headers: ProbeState<HeadersResult>;
   readonly locale: ProbeState<LocaleResult>;
 }
 
@@ -146,6 +167,7 @@ export const PENDING: CheckResults = Object.freeze({
   dns: WAITING,
   webrtc: WAITING,
   securedns: WAITING,
+  headers: WAITING,
   locale: WAITING,
 });
 

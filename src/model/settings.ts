@@ -16,6 +16,8 @@ export interface Settings {
   readonly dns: readonly string[];
   readonly webrtc: readonly string[];
   readonly securedns: readonly string[];
+  /** Header-echo endpoint ids: only our own check server's, 'leakless-headers'. */
+  readonly headers: readonly string[];
   /** Fresh names resolved per DNS provider (one of DNS_NAMES). */
   readonly dnsNames: number;
   /** Per-request deadline. */

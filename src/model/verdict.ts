@@ -22,6 +22,8 @@ export const REASON_PARAMS = {
   'dns-other-organization': ['text', 'text', 'text'], // leak: [resolverIp, resolverOrg, ipOrg]
   'dns-other-country': ['text', 'country', 'country'], // leak: [resolverIp, resolverCountry, ipCountry]
   'dns-ecs-other-network': ['text', 'text'], // leak: [subnet, resolverIp] the resolver forwards a subnet the web does not see
+  'proxy-header-reveals-ip': ['text', 'text'], // leak: [header, ip] a middlebox names an address the web does not see
+  'proxy-on-path': ['text'], // warning: [header names] headers added on the way (over HTTPS: an intercepting proxy)
   'local-ips-exposed': ['text'], // warning: [comma-separated local IPs] every page can read them
   'local-ips-permitted-sites': ['text'], // info: [local IPs] only sites allowed camera/microphone can
   'timezone-mismatch': ['text', 'country'], // warning: [timeZone, ipCountry]
@@ -29,6 +31,7 @@ export const REASON_PARAMS = {
   'ip-unknown': ['text'], // unknown: [family] no provider answered for that address
   'dns-unknown': [], // unknown: no resolver list
   'webrtc-unknown': [], // unknown: the WebRTC probe failed
+  'proxy-headers-unknown': [], // unknown: our check server's header echo gave no answer
   'webrtc-disabled': [], // info: WebRTC is off: nothing to leak there
   'dns-ecs-exit': ['text', 'text'], // info: [subnet, resolverIp] the resolver forwards the exit's own subnet
   'securedns-on': [], // info: Firefox's DNS-over-HTTPS answered

@@ -8,7 +8,7 @@ import { ipOnlyLeaks } from './verdict';
 
 /** The settings of a cheap check: the first provider of each IP family, nothing else. */
 export function cheapSettings(settings: Settings): Settings {
-  return { ...settings, ipv4: settings.ipv4.slice(0, 1), ipv6: settings.ipv6.slice(0, 1), dns: [], webrtc: [], securedns: [] };
+  return { ...settings, ipv4: settings.ipv4.slice(0, 1), ipv6: settings.ipv6.slice(0, 1), dns: [], webrtc: [], securedns: [], headers: [] };
 }
 
 export async function runCheapCheck(deps: ProbeDeps, settings: Settings, signal?: AbortSignal): Promise<CheapResult> {

@@ -26,6 +26,15 @@ export function monitorVerdict(results: CheckResults, webrtcChecked: boolean): V
 export function ipOnlyLeaks(results: Pick<CheckResults, 'ipv4' | 'ipv6'>): string[] {
   const failed: ProbeState<never> = { state: 'failed', problem: { code: 'unavailable' } };
   return leakKeys(
-    decide({ ...PENDING, dns: failed, webrtc: failed, securedns: failed, locale: failed, ipv4: results.ipv4, ipv6: results.ipv6 }),
+    decide({
+      ...PENDING,
+      dns: failed,
+      webrtc: failed,
+      securedns: failed,
+      headers: failed,
+      locale: failed,
+      ipv4: results.ipv4,
+      ipv6: results.ipv6,
+    }),
   );
 }

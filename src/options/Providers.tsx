@@ -2,7 +2,7 @@ import { type Endpoint, endpointById, PROVIDERS, type Registry } from '../endpoi
 import type { Settings } from '../model';
 import { useEnv } from '../ui/env';
 
-export type ProbeList = 'ipv4' | 'ipv6' | 'dns' | 'webrtc' | 'securedns';
+export type ProbeList = 'ipv4' | 'ipv6' | 'dns' | 'webrtc' | 'securedns' | 'headers';
 
 const GROUPS: readonly [ProbeList, string][] = [
   ['ipv4', 'sectionIpv4'],
@@ -10,6 +10,7 @@ const GROUPS: readonly [ProbeList, string][] = [
   ['dns', 'sectionDns'],
   ['webrtc', 'sectionWebrtc'],
   ['securedns', 'sectionSecuredns'],
+  ['headers', 'sectionHeaders'],
 ];
 
 /** What requests for this choice carry: a DNS provider's session and lookup endpoints come along with it. */
@@ -41,7 +42,8 @@ export function Providers({ registry, choices, settings, onChange }: ProvidersPr
     <section aria-labelledby="providers-title">
       <h2 id="providers-title">{t('optionsProviders')}</h2>
       <p>{t('optionsProvidersHelp')}</p>
-      {GROUPS.map(([probe, title]) => (
+      {/* A probe only our own check server serves (proxy headers) has no choice in a build without one. */}
+      {GROUPS.filter(([probe]) => choices[probe].length > 0).map(([probe, title]) => (
         <fieldset key={probe} data-testid={`providers-${probe}`}>
           <legend>{t(title)}</legend>
           {choices[probe].map((id) => {

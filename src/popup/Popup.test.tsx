@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CheckResults, Settings, Verdict } from '../model';
+import type { CheckResults, Outcome, ProxyHeader, Settings, Verdict } from '../model';
 import { PENDING } from '../model';
 import { renderWithEnv } from '../ui/test-env';
 import { CLEAN, CLEAN_VERDICT, ipResult, LEAK, LEAK_VERDICT, V4 } from './fixtures';
@@ -14,6 +14,7 @@ const SETTINGS: Settings = {
   dns: ['mullvad-dns'],
   webrtc: ['cloudflare-stun'],
   securedns: ['akamai-whoami'],
+  headers: [],
   dnsNames: 6,
   deadlineMs: 5000,
 };
@@ -38,7 +39,7 @@ describe('Popup while checking', () => {
     expect(banner().getAttribute('role')).toBe('status');
     expect(banner().getAttribute('aria-live')).toBe('polite');
     expect(banner().textContent).toContain('Checking…');
-    for (const name of ['ipv4', 'ipv6', 'dns', 'webrtc', 'securedns', 'locale']) {
+    for (const name of ['ipv4', 'ipv6', 'dns', 'webrtc', 'securedns', 'headers', 'locale']) {
       expect(section(name).dataset.state).toBe('pending');
       expect(section(name).getAttribute('aria-busy')).toBe('true');
       expect(section(name).querySelector('.skeleton')).not.toBeNull();
@@ -153,6 +154,38 @@ describe('Popup with results', () => {
     expect(section('securedns').textContent).toContain('Not available in this browser.');
     expect(section('locale').textContent).toContain('Europe/Berlin');
     expect(section('locale').textContent).toContain('Fits the IP country (Germany).');
+  });
+
+  it('says which headers were added on the way, and when it cannot tell', async () => {
+    const echo = (outcome: Outcome<readonly ProxyHeader[]>): CheckResults => ({
+      ...CLEAN,
+      headers: {
+        state: 'done',
+        result: { observations: [{ endpointId: 'leakless-headers', outcome, ms: 5 }], headers: outcome.ok ? outcome.value : null },
+      },
+    });
+    const cases: [CheckResults, string][] = [
+      [CLEAN, 'Proxy headers: needs your own check server.'],
+      [echo({ ok: true, value: [] }), 'No proxy headers added on the way.'],
+      [
+        echo({
+          ok: true,
+          value: [
+            { name: 'Via', value: '1.1 proxy', ips: [] },
+            { name: 'X-Forwarded-For', value: '84.171.20.7, 10.0.0.2', ips: ['84.171.20.7', '10.0.0.2'] },
+          ],
+        }),
+        'Added on the way: Via, X-Forwarded-For (84.171.20.7, 10.0.0.2).',
+      ],
+      [echo({ ok: false, problem: { code: 'timeout' } }), "Proxy headers: can't tell."],
+    ];
+    for (const [results, text] of cases) {
+      renderWithEnv(<Popup services={finished(results, CLEAN_VERDICT)} />);
+      await waitFor(() => expect(screen.getByTestId('proxy-headers').textContent).toBe(text));
+      cleanup();
+    }
+    renderWithEnv(<Popup services={finished(echo({ ok: false, problem: { code: 'timeout' } }), CLEAN_VERDICT)} />);
+    await waitFor(() => expect(section('headers').textContent).toContain('No answer before the deadline.'));
   });
 
   it('turns red with the leak sentence, and lists what WebRTC exposes', async () => {

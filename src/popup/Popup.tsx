@@ -4,7 +4,7 @@ import { DNS_NAME_COUNTS, failPending, isSettled, PENDING, resultSoFar } from '.
 import { useEnv } from '../ui/env';
 import { AuditLine } from './AuditLine';
 import { Banner } from './Banner';
-import { DnsBody, LocaleBody, SecureDnsBody, WebRtcBody } from './bodies';
+import { DnsBody, HeadersBody, LocaleBody, SecureDnsBody, WebRtcBody } from './bodies';
 import { Controls, type CopyStatus } from './Controls';
 import { IpBody } from './IpBody';
 import { reportJson, reportText } from './report';
@@ -128,6 +128,13 @@ export function Popup({ services, auditSummary }: { services: PopupServices; aud
           state={results.securedns}
           stale={staleOf('securedns')}
           render={(r) => <SecureDnsBody result={r} />}
+        />
+        <Section
+          name="headers"
+          title={t('sectionHeaders')}
+          state={results.headers}
+          stale={staleOf('headers')}
+          render={(r) => <HeadersBody result={r} />}
         />
         <Section
           name="locale"

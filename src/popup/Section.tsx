@@ -4,7 +4,7 @@ import { useEnv } from '../ui/env';
 import { ProblemLine } from '../ui/problem';
 import { Scroll } from '../ui/Scroll';
 
-export type SectionName = 'ipv4' | 'ipv6' | 'dns' | 'webrtc' | 'securedns' | 'locale' | 'audit';
+export type SectionName = 'ipv4' | 'ipv6' | 'dns' | 'webrtc' | 'securedns' | 'headers' | 'locale' | 'audit';
 
 interface SectionProps<T> {
   name: SectionName;

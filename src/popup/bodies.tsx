@@ -1,4 +1,4 @@
-import type { DnsResult, LocaleResult, SecureDnsResult, WebRtcResult } from '../model';
+import type { DnsResult, HeadersResult, LocaleResult, SecureDnsResult, WebRtcResult } from '../model';
 import { useEnv } from '../ui/env';
 import { Field, Items } from '../ui/Field';
 import { countryName } from '../ui/names';
@@ -76,6 +76,25 @@ export function SecureDnsBody({ result }: { result: SecureDnsResult }) {
         </Field>
         <Field label={t('secureDnsDoh')}>{doh}</Field>
       </dl>
+      <Failures observations={result.observations} />
+    </>
+  );
+}
+
+/** "Added on the way: Via, X-Forwarded-For (84.171.20.7)": only our own server echoes what reached it. */
+export function headersText(t: (key: string, ...subs: string[]) => string, result: HeadersResult): string {
+  const found = result.headers;
+  if (result.observations.length === 0) return t('headersNeedsServer');
+  if (!found) return t('headersUnknown');
+  if (found.length === 0) return t('headersNone');
+  return t('headersAdded', found.map((h) => (h.ips.length > 0 ? `${h.name} (${h.ips.join(', ')})` : h.name)).join(', '));
+}
+
+export function HeadersBody({ result }: { result: HeadersResult }) {
+  const { t } = useEnv();
+  return (
+    <>
+      <p data-testid="proxy-headers">{headersText(t, result)}</p>
       <Failures observations={result.observations} />
     </>
   );

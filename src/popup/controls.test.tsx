@@ -7,7 +7,7 @@ import { CLEAN, CLEAN_VERDICT, LEAK, LEAK_VERDICT, V4 } from './fixtures';
 import { Popup, type PopupServices } from './Popup';
 import { fakeServices } from './testing';
 
-const SETTINGS: Settings = { ipv4: [], ipv6: [], dns: [], webrtc: [], securedns: [], dnsNames: 6, deadlineMs: 5000 };
+const SETTINGS: Settings = { ipv4: [], ipv6: [], dns: [], webrtc: [], securedns: [], headers: [], dnsNames: 6, deadlineMs: 5000 };
 
 function services(overrides: Partial<PopupServices> = {}): PopupServices {
   return fakeServices(SETTINGS, {

@@ -33,6 +33,7 @@ export const CLEAN: CheckResults = {
     result: { status: 'ok', publicIps: [V4], localIps: [], mdnsMasked: 2, hostView: 'pages', observations: [] },
   },
   securedns: { state: 'done', result: { available: false, observations: [], isTRR: null, resolverIps: [] } },
+  headers: { state: 'done', result: { observations: [], headers: null } },
   locale: { state: 'done', result: { timeZone: 'Europe/Berlin', timeZoneCountries: ['DE'], languages: ['de-DE', 'en'] } },
 };
 

@@ -32,13 +32,14 @@ describe('the copied report and provider text', () => {
     expect(lines[4]).toBe('DNS: Resolvers: 1; 203.0.113.53 (Germany · Bad 1.2.3.4 Ltd · AS64500)');
     expect(lines[0]).toBe('Leakless: No leak found — Nothing reveals more than your web address.');
     expect(lines.filter((l) => l.startsWith('No leak found'))).toEqual([]);
-    expect(lines).toHaveLength(8);
+    expect(lines[7]).toBe('Proxy: Proxy headers: needs your own check server.');
+    expect(lines).toHaveLength(9);
   });
 
   it('keeps one line per section even if unclean text reaches it another way', () => {
     const text = reportText(testEnv, withIpv4Meta({ organization: `${FORGED_ORG}\u2028${RLO_ORG}` }), CLEAN_VERDICT, CHECKED_AT);
     expect(text.split('\n')[2]).toBe('IPv4: 203.0.113.5 (Evil No leak found Bad 1.2.3.4 Ltd)');
-    expect(text.split('\n')).toHaveLength(8);
+    expect(text.split('\n')).toHaveLength(9);
     expect(text).not.toMatch(/[\u202e\u2028]/);
   });
 });

@@ -2,6 +2,7 @@ import { type CheckResults, type IpResult, type ProbeState, plainText, type Verd
 import type { UiEnv } from '../ui/env';
 import { problemText } from '../ui/problem';
 import { reasonText } from '../ui/reason';
+import { headersText } from './bodies';
 import { metaLine } from './IpBody';
 
 /** Everything shown, as JSON: what a user pastes into a bug report or a forum. Never sent anywhere by us. */
@@ -53,6 +54,7 @@ export function reportText(env: Env, results: CheckResults, verdict: Verdict | n
           ? `${t('secureDnsResolver')}: ${r.resolverIps.join(', ') || none}; ${t('secureDnsDoh')}: ${r.isTRR === null ? t('valueUnknown') : t(r.isTRR ? 'valueYes' : 'valueNo')}`
           : t('secureDnsUnavailable'),
       ),
+      line(env, t('sectionHeaders'), results.headers, (r) => headersText(t, r)),
       line(env, t('sectionLocale'), results.locale, (r) => `${r.timeZone}; ${r.languages.join(', ')}`),
     ]
       // The probes clean provider text already; this keeps every section to one line whatever reaches it.

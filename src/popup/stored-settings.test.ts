@@ -20,6 +20,7 @@ const STORED = {
   dns: ['mullvad-dns'],
   webrtc: ['cloudflare-stun'],
   securedns: [],
+  headers: [],
   dnsNames: 6,
   deadlineMs: 8000,
 };

@@ -18,6 +18,7 @@ export function popupSettings(raw: unknown): Settings {
     dns: ids(stored.dns),
     webrtc: ids(stored.webrtc),
     securedns: ids(stored.securedns),
+    headers: ids(stored.headers),
     dnsNames: stored.dnsNames === DNS_NAME_COUNTS.extended ? DNS_NAME_COUNTS.extended : DNS_NAME_COUNTS.quick,
     deadlineMs: typeof stored.deadlineMs === 'number' && Number.isFinite(stored.deadlineMs) ? stored.deadlineMs : DEADLINE_MS.default,
   };

@@ -1,11 +1,21 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildRegistry } from '../endpoints';
-import type { CheckResults, DnsResult, IpResult, LocaleResult, ProbeName, SecureDnsResult, Settings, WebRtcResult } from '../model';
+import type {
+  CheckResults,
+  DnsResult,
+  HeadersResult,
+  IpResult,
+  LocaleResult,
+  ProbeName,
+  SecureDnsResult,
+  Settings,
+  WebRtcResult,
+} from '../model';
 import { PENDING } from '../model';
 import type { ProbeDeps } from './deps';
 import { outerDeadlineMs, type Probes, runCheck } from './run';
 
-const settings: Settings = { ipv4: [], ipv6: [], dns: [], webrtc: [], securedns: [], dnsNames: 6, deadlineMs: 1000 };
+const settings: Settings = { ipv4: [], ipv6: [], dns: [], webrtc: [], securedns: [], headers: [], dnsNames: 6, deadlineMs: 1000 };
 const deps: ProbeDeps = {
   registry: buildRegistry(null),
   gate: { get: () => Promise.reject(new Error('unused')), resolve: () => Promise.reject(new Error('unused')) },
@@ -24,6 +34,7 @@ const RESULTS = {
   dns: { observations: [], resolvers: [], namesResolved: 0 } satisfies DnsResult,
   webrtc: { status: 'disabled', publicIps: [], localIps: [], mdnsMasked: 0, hostView: 'pages', observations: [] } satisfies WebRtcResult,
   securedns: { available: false, observations: [], isTRR: null, resolverIps: [] } satisfies SecureDnsResult,
+  headers: { observations: [], headers: null } satisfies HeadersResult,
   locale: { timeZone: 'UTC', timeZoneCountries: [], languages: [] } satisfies LocaleResult,
 };
 const NAMES = Object.keys(RESULTS) as ProbeName[];
@@ -46,6 +57,7 @@ function controlled() {
     dns: make('dns'),
     webrtc: make('webrtc'),
     securedns: make('securedns'),
+    headers: make('headers'),
     locale: make('locale'),
   };
   const end = (name: ProbeName, outcome: 'done' | Error = 'done') => finish.get(name)?.(outcome);
@@ -74,11 +86,12 @@ describe('runCheck', () => {
       dns: probe('dns'),
       webrtc: probe('webrtc'),
       securedns: probe('securedns'),
+      headers: probe('headers'),
       locale: probe('locale'),
     };
     const controller = new AbortController();
     await runCheck(deps, settings, () => undefined, probes, controller.signal);
-    expect(seen).toHaveLength(6);
+    expect(seen).toHaveLength(7);
     expect(seen.every((s) => s === controller.signal)).toBe(true);
   });
 
@@ -89,24 +102,25 @@ describe('runCheck', () => {
     expect(started).toEqual(NAMES);
     expect(updates).toEqual([]);
 
-    for (const name of ['webrtc', 'ipv4', 'locale', 'dns', 'securedns', 'ipv6'] as const) {
+    for (const name of ['webrtc', 'ipv4', 'locale', 'dns', 'securedns', 'headers', 'ipv6'] as const) {
       end(name);
       await flush();
       expect(updates.at(-1)?.[name].state).toBe('done');
     }
     const final = await run;
     expect(updates.map(states)).toEqual([
-      ['pending', 'pending', 'pending', 'done', 'pending', 'pending'],
-      ['done', 'pending', 'pending', 'done', 'pending', 'pending'],
-      ['done', 'pending', 'pending', 'done', 'pending', 'done'],
-      ['done', 'pending', 'done', 'done', 'pending', 'done'],
-      ['done', 'pending', 'done', 'done', 'done', 'done'],
-      ['done', 'done', 'done', 'done', 'done', 'done'],
+      ['pending', 'pending', 'pending', 'done', 'pending', 'pending', 'pending'],
+      ['done', 'pending', 'pending', 'done', 'pending', 'pending', 'pending'],
+      ['done', 'pending', 'pending', 'done', 'pending', 'pending', 'done'],
+      ['done', 'pending', 'done', 'done', 'pending', 'pending', 'done'],
+      ['done', 'pending', 'done', 'done', 'done', 'pending', 'done'],
+      ['done', 'pending', 'done', 'done', 'done', 'done', 'done'],
+      ['done', 'done', 'done', 'done', 'done', 'done', 'done'],
     ]);
     expect(final).toBe(updates.at(-1));
     expect(final.webrtc).toEqual({ state: 'done', result: RESULTS.webrtc });
     // Each update is a new, frozen object: the popup can compare by reference.
-    expect(new Set(updates).size).toBe(6);
+    expect(new Set(updates).size).toBe(7);
     expect(updates.every(Object.isFrozen)).toBe(true);
     expect(PENDING.ipv4.state).toBe('pending');
   });
@@ -144,11 +158,11 @@ describe('runCheck', () => {
     };
     const run = runCheck(deps, settings, () => {}, throwing);
     end('dns', new RangeError('bad'));
-    for (const name of ['ipv4', 'ipv6', 'webrtc', 'securedns'] as const) end(name);
+    for (const name of ['ipv4', 'ipv6', 'webrtc', 'securedns', 'headers'] as const) end(name);
     const final = await run;
     expect(final.locale).toEqual({ state: 'failed', problem: { code: 'internal', detail: 'TypeError' } });
     expect(final.dns).toEqual({ state: 'failed', problem: { code: 'internal', detail: 'RangeError' } });
-    expect(states(final).filter((s) => s === 'done')).toHaveLength(4);
+    expect(states(final).filter((s) => s === 'done')).toHaveLength(5);
   });
 
   it('cuts a probe that hangs at the outer deadline, without holding the others', async () => {
@@ -158,18 +172,18 @@ describe('runCheck', () => {
     const run = runCheck(deps, settings, (r) => updates.push(r), probes);
     for (const name of NAMES) if (name !== 'webrtc') end(name);
     await vi.advanceTimersByTimeAsync(0);
-    expect(updates).toHaveLength(5);
+    expect(updates).toHaveLength(6);
     expect(updates.at(-1)?.webrtc.state).toBe('pending');
 
     await vi.advanceTimersByTimeAsync(outerDeadlineMs(settings) - 1);
-    expect(updates).toHaveLength(5);
+    expect(updates).toHaveLength(6);
     await vi.advanceTimersByTimeAsync(1);
     const final = await run;
     expect(final.webrtc).toEqual({ state: 'failed', problem: { code: 'timeout' } });
 
     end('webrtc'); // Too late: the answer no longer changes anything.
     await vi.advanceTimersByTimeAsync(0);
-    expect(updates).toHaveLength(6);
+    expect(updates).toHaveLength(7);
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -186,7 +200,7 @@ describe('runCheck', () => {
     );
     for (const name of NAMES) end(name);
     expect(states(await run)).toEqual(NAMES.map(() => 'done'));
-    expect(error).toHaveBeenCalledTimes(6);
+    expect(error).toHaveBeenCalledTimes(7);
     error.mockRestore();
   });
 
@@ -203,6 +217,7 @@ describe('runCheck', () => {
       dns: delay(400)(RESULTS.dns),
       webrtc: delay(200)(RESULTS.webrtc),
       securedns: delay(100)(RESULTS.securedns),
+      headers: delay(100)(RESULTS.headers),
       locale: () => RESULTS.locale,
     };
     let finished = false;

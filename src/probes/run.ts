@@ -1,6 +1,7 @@
 import { type CheckResults, PENDING, PROBE_NAMES, type ProbeName, type Problem, type ResultOf, type Settings } from '../model';
 import type { OnPartial, ProbeDeps } from './deps';
 import { probeDns } from './dns';
+import { probeHeaders } from './headers';
 import { probeIp } from './ip';
 import { probeLocale } from './locale';
 import { probeSecureDns } from './securedns';
@@ -26,6 +27,7 @@ export const PROBES: Probes = {
   dns: (deps, settings, signal, onPartial) => probeDns(deps, settings, signal, onPartial),
   webrtc: probeWebRtc,
   securedns: probeSecureDns,
+  headers: (deps, settings, signal) => probeHeaders(deps, settings, signal),
   locale: (deps) => probeLocale(deps),
 };
 

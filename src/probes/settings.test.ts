@@ -14,6 +14,7 @@ describe('defaultSettings', () => {
       dns: ['mullvad-dns', 'bashws-result'],
       webrtc: ['cloudflare-stun'],
       securedns: ['akamai-whoami'],
+      headers: [],
       dnsNames: 6,
       deadlineMs: 5000,
     });
@@ -26,6 +27,7 @@ describe('defaultSettings', () => {
       dns: ['leakless-dns', 'mullvad-dns', 'bashws-result'],
       webrtc: ['leakless-stun'],
       securedns: ['leakless-whoami'],
+      headers: ['leakless-headers'],
     });
   });
 
@@ -33,6 +35,8 @@ describe('defaultSettings', () => {
     const choices = settingChoices(withServer);
     expect(choices.dns).not.toContain('bashws-id');
     expect(choices.webrtc).toEqual(['leakless-stun', 'google-stun', 'cloudflare-stun']);
+    // Only our own server echoes headers: the IPv4 endpoints on its host are no choice here.
+    expect(choices.headers).toEqual(['leakless-headers']);
   });
 });
 

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { endpointsFor, type Registry } from '../endpoints';
 import { DEADLINE_MS, DNS_NAME_COUNTS, DNS_NAMES, type Settings } from '../model';
 
-type ListKey = 'ipv4' | 'ipv6' | 'dns' | 'webrtc' | 'securedns';
+type ListKey = 'ipv4' | 'ipv6' | 'dns' | 'webrtc' | 'securedns' | 'headers';
 
 /** The DNS endpoints that name a provider in the options (lookups and session ids come along with them). */
 const DNS_PROVIDER_IDS = ['leakless-dns', 'mullvad-dns', 'bashws-result'];
@@ -21,6 +21,7 @@ export function settingChoices(registry: Registry): Record<ListKey, string[]> {
     dns: DNS_PROVIDER_IDS.filter((id) => has(registry, id)),
     webrtc: ids('webrtc', 'stun'),
     securedns: ids('securedns', 'dns'),
+    headers: ids('headers', 'https'),
   };
 }
 
@@ -36,6 +37,7 @@ export function defaultSettings(registry: Registry): Settings {
     // One STUN server and one whoami name: each extra one is another third party that sees the user.
     webrtc: firstPresent(registry, ['leakless-stun', 'cloudflare-stun']),
     securedns: firstPresent(registry, ['leakless-whoami', 'akamai-whoami']),
+    headers: choices.headers,
     dnsNames: DNS_NAME_COUNTS.quick,
     deadlineMs: DEADLINE_MS.default,
   };
@@ -73,6 +75,7 @@ export function sanitizeSettings(input: unknown, registry: Registry): Settings {
     dns: list('dns'),
     webrtc: list('webrtc'),
     securedns: list('securedns'),
+    headers: list('headers'),
     dnsNames: dnsNames.success ? dnsNames.output : defaults.dnsNames,
     deadlineMs: deadline.success ? Math.round(Math.min(DEADLINE_MS.max, Math.max(DEADLINE_MS.min, deadline.output))) : defaults.deadlineMs,
   };

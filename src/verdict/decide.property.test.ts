@@ -65,6 +65,19 @@ const results: fc.Arbitrary<CheckResults> = fc.record({
       resolverIps: fc.constant([]),
     }),
   ),
+  // Our server's echo: any header with any address; public ones may reveal something, the rest only hint.
+  headers: state(
+    fc.record({
+      observations: fc.constant([]),
+      headers: fc.option(
+        fc.array(
+          fc.record({ name: fc.constantFrom('Via', 'X-Forwarded-For'), value: fc.constant('x'), ips: fc.array(address, { maxLength: 2 }) }),
+          { maxLength: 2 },
+        ),
+        { nil: null },
+      ),
+    }),
+  ),
   locale: state(
     fc.record({
       timeZone: fc.constantFrom('UTC', 'Europe/Berlin'),
@@ -74,7 +87,7 @@ const results: fc.Arbitrary<CheckResults> = fc.record({
   ),
 });
 
-/** Adds one fact that may reveal something: another WebRTC address or another resolver. */
+/** Adds one fact that may reveal something: another WebRTC address, another resolver, or a proxy header. */
 const extraFact = fc.oneof(
   address.map((ip) => (r: CheckResults): CheckResults => {
     const base: WebRtcResult =
@@ -87,10 +100,15 @@ const extraFact = fc.oneof(
     const resolvers = r.dns.state === 'done' || r.dns.state === 'partial' ? r.dns.result.resolvers : [];
     return { ...r, dns: { state: 'done', result: { observations: [], resolvers: [...resolvers, extra], namesResolved: 6 } } };
   }),
+  address.map((ip) => (r: CheckResults): CheckResults => {
+    const headers = (r.headers.state === 'done' || r.headers.state === 'partial' ? r.headers.result.headers : null) ?? [];
+    const added = { name: 'X-Forwarded-For', value: ip, ips: [ip] };
+    return { ...r, headers: { state: 'done', result: { observations: [], headers: [...headers, added] } } };
+  }),
 );
 
 const RANK = { leak: 0, warning: 1, unknown: 2, info: 3 } as const;
-const UNKNOWN = new Set(['ip-unknown', 'dns-unknown', 'webrtc-unknown']);
+const UNKNOWN = new Set(['ip-unknown', 'dns-unknown', 'webrtc-unknown', 'proxy-headers-unknown']);
 const rank = (reason: Reason) => RANK[UNKNOWN.has(reason.code) ? 'unknown' : reason.code === 'no-leak' ? 'leak' : reason.severity];
 
 describe('decide, for any results', () => {

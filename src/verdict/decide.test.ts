@@ -13,7 +13,15 @@ interface Row {
 
 const v6 = (meta: IpMeta = M247) => ip(6, EXIT6, meta);
 const v4 = (meta: IpMeta = M247) => ip(4, EXIT4, meta);
-const ALL_PENDING: CheckResults = { ipv4: pending, ipv6: pending, dns: pending, webrtc: pending, securedns: pending, locale: pending };
+const ALL_PENDING: CheckResults = {
+  ipv4: pending,
+  ipv6: pending,
+  dns: pending,
+  webrtc: pending,
+  securedns: pending,
+  headers: pending,
+  locale: pending,
+};
 
 const rows: Row[] = [
   { name: 'VPN, nothing leaks', patch: {}, level: 'clean', codes: ['no-leak'] },

@@ -35,5 +35,6 @@ export const CLEAN: CheckResults = {
   dns: dns(resolver('185.65.135.1', { country: 'CH', organization: 'M247 Europe SRL', asn: 9009 })),
   webrtc: webrtc({ publicIps: [EXIT4], mdnsMasked: 1 }),
   securedns: done({ available: false, observations: [], isTRR: null, resolverIps: [] }),
+  headers: done({ observations: [], headers: null }),
   locale: locale('Europe/Zurich', ['CH']),
 };

@@ -1,5 +1,6 @@
 import { type CheckResults, isSettled, type Reason, type Verdict, type VerdictLevel } from '../model';
 import { exits } from './facts';
+import { proxyReasons } from './proxy';
 import { dnsReasons, infoReasons, ipv6Reasons, unknownReasons, warningReasons, webRtcReasons } from './rules';
 
 /** Leaks (or warnings) listed at most; the banner shows the first, the rest are for the copied report. */
@@ -20,7 +21,13 @@ function unique(reasons: Reason[]): Reason[] {
  * Reasons come leaks first, then warnings, then what is unknown, then plain information.
  */
 export function decide(results: CheckResults): Verdict {
-  const found = unique([...webRtcReasons(results), ...ipv6Reasons(results), ...dnsReasons(results), ...warningReasons(results)]);
+  const found = unique([
+    ...webRtcReasons(results),
+    ...ipv6Reasons(results),
+    ...dnsReasons(results),
+    ...proxyReasons(results),
+    ...warningReasons(results),
+  ]);
   const leaks = found.filter((reason) => reason.severity === 'leak');
   const warnings = found.filter((reason) => reason.severity === 'warning');
   const unknown = unknownReasons(results);

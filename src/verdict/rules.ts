@@ -12,6 +12,7 @@ import {
   sameOperator,
   upperCountry,
 } from './facts';
+import { proxyUnknown } from './proxy';
 
 const leak = (code: ReasonCode, params: string[]): Reason => ({ code, params, severity: 'leak' });
 const warning = (code: ReasonCode, params: string[]): Reason => ({ code, params, severity: 'warning' });
@@ -138,6 +139,7 @@ export function unknownReasons(r: CheckResults): Reason[] {
   if (ipSettled && reasons.length === 0 && exits(r).length === 0) reasons.push(warning('ip-unknown', ['4']));
   if (dnsUnknown(r)) reasons.push(warning('dns-unknown', []));
   if (r.webrtc.state === 'failed') reasons.push(warning('webrtc-unknown', []));
+  if (proxyUnknown(r)) reasons.push(warning('proxy-headers-unknown', []));
   return reasons;
 }
 

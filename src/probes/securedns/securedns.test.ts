@@ -12,6 +12,7 @@ const settings: Settings = {
   dns: [],
   webrtc: [],
   securedns: ['leakless-whoami', 'akamai-whoami'],
+  headers: [],
   dnsNames: 6,
   deadlineMs: 5000,
 };

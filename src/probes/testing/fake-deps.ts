@@ -28,6 +28,7 @@ export function settings(overrides: Partial<Settings> = {}): Settings {
     dns: ['leakless-dns', 'mullvad-dns', 'bashws-result'],
     webrtc: [],
     securedns: [],
+    headers: [],
     dnsNames: 6,
     deadlineMs: 4000,
     ...overrides,

@@ -14,6 +14,7 @@ export const settings: Settings = {
   dns: [],
   webrtc: ['cloudflare-stun', 'google-stun'],
   securedns: [],
+  headers: [],
   dnsNames: 6,
   deadlineMs: 5000,
 };

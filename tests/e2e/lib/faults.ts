@@ -30,7 +30,7 @@ export const FAULT_SETTINGS = {
   deadlineMs: DEADLINE_MS,
 };
 
-type Section = 'ipv4' | 'ipv6' | 'dns' | 'webrtc' | 'securedns' | 'locale' | 'audit';
+type Section = 'ipv4' | 'ipv6' | 'dns' | 'webrtc' | 'securedns' | 'headers' | 'locale' | 'audit';
 
 /**
  * Each section's own deadline: one request round for the address probes; bash.ws's chain of three rounds
@@ -43,6 +43,7 @@ export const OWN_DEADLINE_MS: Record<Section, number> = {
   dns: 3 * DEADLINE_MS,
   webrtc: DEADLINE_MS + REPLY_GRACE_MS,
   securedns: DEADLINE_MS,
+  headers: DEADLINE_MS,
   locale: 0,
   audit: 0,
 };
@@ -82,6 +83,7 @@ const SECTION_OF: Record<EndpointId, Section> = {
   'leakless-stun': 'webrtc',
   'cloudflare-stun': 'webrtc',
   'leakless-whoami': 'securedns',
+  'leakless-headers': 'headers',
 };
 
 /** Endpoints whose answer is text, not JSON: a body that is not theirs is "an unexpected format" there. */

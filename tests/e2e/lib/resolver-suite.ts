@@ -8,10 +8,13 @@ import { type Driver, openPopup } from './driver';
 const HOME_SUBNET = '84.171.20.0/24';
 /** The exit's own /24. */
 const EXIT_SUBNET = '11.22.33.0/24';
+/** A home address in that home network: what an intercepting proxy would stamp into X-Forwarded-For. */
+const HOME_V4 = '84.171.20.7';
 
 /**
  * The sandbox's resolver (real dnsmasq) in its variants, each seen end to end: what the check server records,
- * what the popup's DNS section says, and what the verdict makes of it.
+ * what the popup's DNS section says, and what the verdict makes of it. Then the path to the check server with
+ * and without an intercepting proxy (the world's TLS-terminating front, adding headers).
  */
 export function resolverSuite(launch: () => Promise<Driver>) {
   let world: World;
@@ -51,6 +54,35 @@ export function resolverSuite(launch: () => Promise<Driver>) {
       // Information, not a leak: the banner keeps its "no leak" sentence (the copied report lists the rest).
       expect(view.level, view.text).toBe('clean');
       expect(view.banner).toContain('Nothing reveals more than your web address.');
+    });
+  });
+
+  describe('proxy headers', () => {
+    beforeAll(() => world.useResolver({}));
+    afterAll(() => world?.useProxy({}));
+
+    test('no proxy on the path: the popup says none were added, and nothing leaks', async () => {
+      world.useProxy({});
+      const view = await openPopup(driver, 'proxy-none');
+      expect(view.sections.headers).toContain('No proxy headers added on the way.');
+      expect(view.level, view.text).toBe('clean');
+    });
+
+    test('an intercepting proxy that stamps the home address into X-Forwarded-For: named, and a leak', async () => {
+      world.useProxy({ 'x-forwarded-for': HOME_V4 });
+      const view = await openPopup(driver, 'proxy-xff');
+      expect(view.sections.headers).toContain(`Added on the way: X-Forwarded-For (${HOME_V4}).`);
+      expect(view.level, view.text).toBe('leak');
+      expect(view.banner).toContain(`A proxy on your connection tells every site your address ${HOME_V4} (in its X-Forwarded-For header).`);
+    });
+
+    test('a proxy that adds only Via: named, and a warning', async () => {
+      world.useProxy({ via: '1.1 inspect.corp.test' });
+      const view = await openPopup(driver, 'proxy-via');
+      expect(view.sections.headers).toContain('Added on the way: Via.');
+      // A warning, not a leak: the level stays, and the banner's sentence is the warning instead of "no leak".
+      expect(view.level, view.text).toBe('clean');
+      expect(view.banner).toContain('A proxy on your connection added Via to an encrypted request');
     });
   });
 }

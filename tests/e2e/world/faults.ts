@@ -48,6 +48,7 @@ export const HUGE_BYTES = 10 * 1024 * 1024;
 /** Endpoint ids (src/endpoints) the world serves; the fault table is keyed by them. */
 export type EndpointId =
   | 'leakless-ipv4'
+  | 'leakless-headers'
   | 'leakless-ipv6'
   | 'leakless-dns'
   | 'leakless-stun'
@@ -70,7 +71,7 @@ const zoneLabel = (host: string): string | null => (host.endsWith(`.${ZONE}`) ? 
 /** Which endpoint an HTTPS request belongs to, by Host and path. */
 export function endpointOfRequest(host: string, path: string): EndpointId | null {
   const label = zoneLabel(host);
-  if (label === 'ipv4') return 'leakless-ipv4';
+  if (label === 'ipv4') return path.startsWith('/headers') ? 'leakless-headers' : 'leakless-ipv4';
   if (label === 'ipv6') return 'leakless-ipv6';
   if (label !== null) return path.startsWith('/dns') ? 'leakless-dns' : null;
   if (host === 'ipv4.am.i.mullvad.net') return 'mullvad-ipv4';

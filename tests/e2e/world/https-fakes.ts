@@ -31,6 +31,8 @@ export interface FakesOptions {
   readonly faults?: FaultState;
   /** The real check server's HTTPS port on the same addresses: requests for its zone are passed on to it. */
   readonly checkServerPort?: number;
+  /** Headers the front adds to each request it passes on to the check server, as a proxy on the path would. */
+  readonly proxyAdds?: () => Readonly<Record<string, string>>;
 }
 
 const tlsDir = new URL('../../fixtures/tls/', import.meta.url);
@@ -39,7 +41,11 @@ const HOP_BY_HOP = new Set(['content-length', 'connection', 'keep-alive', 'trans
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The check server's own answer, fetched over the same address family, so it sees the same client address. */
-function fromCheckServer(req: IncomingMessage, port: number): Promise<FakeReply & { headers: Record<string, string> }> {
+function fromCheckServer(
+  req: IncomingMessage,
+  port: number,
+  adds: Readonly<Record<string, string>>,
+): Promise<FakeReply & { headers: Record<string, string> }> {
   const local = req.socket.localAddress ?? '';
   return new Promise((resolve, reject) => {
     const upstream = https.request(
@@ -48,7 +54,7 @@ function fromCheckServer(req: IncomingMessage, port: number): Promise<FakeReply 
         port,
         path: req.url ?? '/',
         method: req.method ?? 'GET',
-        headers: { host: req.headers.host ?? '', ...(req.headers.origin ? { origin: req.headers.origin } : {}) },
+        headers: { ...adds, host: req.headers.host ?? '', ...(req.headers.origin ? { origin: req.headers.origin } : {}) },
         rejectUnauthorized: false,
         agent: false,
       },
@@ -142,7 +148,9 @@ export async function startFakes(addresses: readonly string[], getScenario: () =
     if (fault === 'huge') return huge(res);
     const faulted = fault && endpoint ? faultReply(fault, endpoint, scenario, host, path) : null;
     const toServer = !faulted && options.checkServerPort !== undefined && (host === ZONE || host.endsWith(`.${ZONE}`));
-    const reply = faulted ?? (toServer ? await fromCheckServer(req, options.checkServerPort ?? 0) : fakeReply(scenario, host, path));
+    const reply =
+      faulted ??
+      (toServer ? await fromCheckServer(req, options.checkServerPort ?? 0, options.proxyAdds?.() ?? {}) : fakeReply(scenario, host, path));
     const headers = 'headers' in reply ? (reply.headers as Record<string, string>) : { ...HEADERS, 'content-type': reply.type };
     const body = Buffer.from(reply.body);
     res.writeHead(reply.status, { ...headers, 'content-length': String(body.length) });

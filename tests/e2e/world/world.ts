@@ -33,6 +33,11 @@ export interface World {
   readonly server: RunningServer;
   /** Restarts the sandbox's resolver as another variant (ECS, ...); the default is the plain forwarder. */
   useResolver(variant: ResolverVariant): Promise<void>;
+  /**
+   * Makes the front of the check server (it terminates TLS with the world's test certificate and passes each
+   * request on) act as an intercepting proxy that adds these headers; none is the default.
+   */
+  useProxy(adds: Readonly<Record<string, string>>): void;
   traffic(): Traffic;
   /** The first TCP connection or DNS query the world saw at or after `epochMs` (epoch ms), or null. */
   firstActivitySince(epochMs: number): number | null;
@@ -63,6 +68,7 @@ export interface WorldOptions {
 export async function startWorld(initial: Scenario, options: WorldOptions = {}): Promise<World> {
   if (process.env.LEAKLESS_SANDBOX !== '1') throw new Error('run inside scripts/sandbox.sh: the world binds sandbox-only addresses');
   let current = initial;
+  let proxyAdds: Readonly<Record<string, string>> = {};
   const faults = createFaultState(() => current.faults);
   const stops: (() => Promise<unknown>)[] = [];
   try {
@@ -118,6 +124,7 @@ export async function startWorld(initial: Scenario, options: WorldOptions = {}):
     const fakes = await startFakes(['127.0.0.1', '::1', '1.0.0.1', SERVER_V4, SERVER_V6], () => current, {
       faults,
       checkServerPort: CHECK_SERVER_HTTPS_PORT,
+      proxyAdds: () => proxyAdds,
     });
     stops.push(() => fakes.close());
     const world: World = {
@@ -133,6 +140,9 @@ export async function startWorld(initial: Scenario, options: WorldOptions = {}):
       async useResolver(variant) {
         await resolver.close();
         resolver = await startResolver(variant);
+      },
+      useProxy(adds) {
+        proxyAdds = adds;
       },
       traffic() {
         const http = fakes.traffic();
