@@ -68,7 +68,7 @@ export async function launchChromium(
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: options.headless ?? true,
     args: [...CHROMIUM_FLAGS, `--load-extension=${dist}`, `--disable-extensions-except=${dist}`],
-    viewport: { width: 380, height: 560 },
+    viewport: { width: 380, height: 600 },
     colorScheme: options.colorScheme ?? 'light',
     locale: options.locale ?? 'en-US',
     timezoneId: options.timezoneId ?? 'Europe/Berlin',

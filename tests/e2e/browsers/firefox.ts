@@ -52,7 +52,7 @@ export async function launchFirefox(
     args: ['-remote-allow-system-access'],
     extraPrefsFirefox: prefs,
     ...(options.profile ? { userDataDir: options.profile } : {}),
-    defaultViewport: { width: 380, height: 560 },
+    defaultViewport: { width: 380, height: 600 },
     // The same zone as the Chromium tests (Playwright's timezoneId), so the scenario's country fits.
     env: { ...process.env, TZ: options.timeZone ?? 'Europe/Berlin' },
   });

@@ -93,7 +93,7 @@ export async function launchProbeChromium(
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: options.headless ?? true,
     args: [...FLAGS, ...(options.extraArgs ?? []), `--load-extension=${dist}`, `--disable-extensions-except=${dist}`],
-    viewport: { width: 380, height: 560 },
+    viewport: { width: 380, height: 600 },
     colorScheme: 'light',
     locale: 'en-US',
     timezoneId: 'Europe/Berlin',
