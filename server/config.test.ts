@@ -52,6 +52,8 @@ describe('parseArgs', () => {
       '7',
       '--stun-rate',
       '9',
+      '--dnssec-key',
+      '/var/lib/leakless/zone.pem',
     ]);
     expect(c).toEqual({
       zone: 'check.example.org',
@@ -65,6 +67,7 @@ describe('parseArgs', () => {
       address4: '203.0.113.1',
       address6: null,
       acmeCname: '_acme-challenge.check-validation.example.org',
+      dnssecKey: '/var/lib/leakless/zone.pem',
       trustProxy: ['10.0.0.0/8', '::1'],
       tokenTtl: 60,
       maxTokens: 5,
