@@ -22,6 +22,7 @@ export const REASON_PARAMS = {
   'dns-other-organization': ['text', 'text', 'text'], // leak: [resolverIp, resolverOrg, ipOrg]
   'dns-other-country': ['text', 'country', 'country'], // leak: [resolverIp, resolverCountry, ipCountry]
   'dns-ecs-other-network': ['text', 'text'], // leak: [subnet, resolverIp] the resolver forwards a subnet the web does not see
+  'dnssec-not-validated': [], // warning: the resolver accepts a mis-signed answer, so forged answers get through
   'local-ips-exposed': ['text'], // warning: [comma-separated local IPs] every page can read them
   'local-ips-permitted-sites': ['text'], // info: [local IPs] only sites allowed camera/microphone can
   'timezone-mismatch': ['text', 'country'], // warning: [timeZone, ipCountry]
