@@ -109,7 +109,7 @@ export async function startWorld(initial: Scenario): Promise<World> {
       server,
       async useResolver(variant) {
         await resolver.close();
-        resolver = await startResolver(variant);
+        resolver = await startResolver(variant, server.dnssec?.ds);
       },
       traffic() {
         const http = fakes.traffic();
