@@ -41,7 +41,7 @@ export function selfHostedEndpoints(origin: string): Endpoint[] {
       probe: 'dns',
       transport: 'https',
       url: `https://dnssec-bad-{nonce}.${zone}/dnssec`,
-      carries: 'A random, single-use name (the same one as its signed twin); nothing else.',
+      carries: 'A random, single-use name; nothing else.',
     },
     {
       id: 'leakless-stun',
