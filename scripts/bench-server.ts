@@ -9,7 +9,10 @@
  * Prints queries/s, peak RSS (VmHWM) of every node and of redis, and the latency quantiles. Writes nothing but stdout.
  * `--ip-data off` runs phases 1–3 without the databases (default on, as deployed).
  *
- *   npm run bench:server -- [--seconds 10] [--window 64] [--samples 300] [--ip-data on|off]
+ * With --signed every query carries EDNS with the DO bit, so every answer is signed (RRSIG per RRset); without
+ * it nothing is signed. Run both to see what signing costs.
+ *
+ *   npm run bench:server -- [--seconds 10] [--window 64] [--samples 300] [--ip-data on|off] [--signed]
  */
 import { randomBytes } from 'node:crypto';
 import dgram from 'node:dgram';
@@ -28,12 +31,16 @@ const SECONDS = Math.min(arg('seconds', 10), 120);
 const WINDOW = arg('window', 64);
 const SAMPLES = Math.min(arg('samples', 300), 5000);
 const ZONE = 'bench.leakless.test';
+const SIGNED = process.argv.includes('--signed');
+/** EDNS OPT: 1232-byte payload, DO set (RFC 3225). */
+const DO_OPT = Buffer.from([0, 0, 41, 0x04, 0xd0, 0, 0, 0x80, 0, 0, 0]);
 
 /** A query for "<32-char token>.<zone>" A, built once; the token bytes are rewritten per query. */
 const template = (() => {
   const labels = ['a'.repeat(32), ...ZONE.split('.')];
   const name = Buffer.concat([...labels.map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l)])), Buffer.from([0])]);
-  return Buffer.concat([Buffer.from([0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]), name, Buffer.from([0, 1, 0, 1])]);
+  const header = Buffer.from([0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, SIGNED ? 1 : 0]);
+  return Buffer.concat([header, name, Buffer.from([0, 1, 0, 1]), SIGNED ? DO_OPT : Buffer.alloc(0)]);
 })();
 
 /** Keeps WINDOW fresh-token queries in flight against one address for SECONDS; counts the answers. */
@@ -105,6 +112,7 @@ console.log(`operator databases in phases 1-3: ${IP_DATA}`);
 const tables = ['--max-tokens', '20000', '--tokens-per-source', '20000'];
 
 await buildBundle();
+console.log(SIGNED ? 'signed: every query asks for DNSSEC (DO), every answer carries an RRSIG' : 'unsigned: no query asks for DNSSEC');
 
 // 1. One node, in memory.
 {
@@ -160,7 +168,7 @@ try {
   for (let i = 0; i < SAMPLES; i++) {
     const secret = randomBytes(16).toString('hex');
     const t0 = performance.now();
-    await udpExchange(a.ports.dns as number, encodeQuery(`${labelFor(secret)}.${ZONE}`, 'A'), { host: '127.0.0.2' });
+    await udpExchange(a.ports.dns as number, encodeQuery(`${labelFor(secret)}.${ZONE}`, 'A', { dnssecOk: SIGNED }), { host: '127.0.0.2' });
     answer.push(performance.now() - t0);
     // The answer leaves node A only once the write is in redis, so the first read should already find it.
     for (let tries = 0; tries < 100; tries++) {

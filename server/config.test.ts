@@ -55,6 +55,8 @@ describe('parseArgs', () => {
       '--asn-db',
       '/d/asn-ipv4.csv,/d/asn-ipv6.csv',
       '--country-db=/d/country.mmdb',
+      '--dnssec-key',
+      '/var/lib/leakless/zone.pem',
     ]);
     expect(c).toEqual({
       zone: 'check.example.org',
@@ -68,6 +70,7 @@ describe('parseArgs', () => {
       address4: '203.0.113.1',
       address6: null,
       acmeCname: '_acme-challenge.check-validation.example.org',
+      dnssecKey: '/var/lib/leakless/zone.pem',
       trustProxy: ['10.0.0.0/8', '::1'],
       tokenTtl: 60,
       maxTokens: 5,

@@ -25,6 +25,11 @@ export interface ServerConfig {
   address6: string | null;
   /** Target of a CNAME at _acme-challenge.<zone>, so an ACME client can prove the zone (DNS-01) elsewhere. */
   acmeCname: string | null;
+  /**
+   * The zone's DNSSEC signing key (PEM PKCS#8, ECDSA P-256): loaded, or generated and written there (0600)
+   * when missing. null = a new in-memory key at every start, so the DS changes on every restart.
+   */
+  dnssecKey: string | null;
   /** CIDRs whose X-Forwarded-For is believed. */
   trustProxy: string[];
   /** Seconds a token's resolver set lives (1–60). */
@@ -58,6 +63,7 @@ export const DEFAULTS: Readonly<ServerConfig> = Object.freeze({
   address4: '127.0.0.1',
   address6: '::1',
   acmeCname: null,
+  dnssecKey: null,
   trustProxy: [],
   tokenTtl: 30,
   maxTokens: 10_000,
@@ -90,6 +96,9 @@ export const USAGE = `usage: leakless-server [options]
   --address4 <ip|none>     A records point here (default ${DEFAULTS.address4})
   --address6 <ip|none>     AAAA records point here (default ${DEFAULTS.address6})
   --acme-cname <name>      answer _acme-challenge.<zone> with a CNAME to <name> (wildcard certs via DNS-01)
+  --dnssec-key <path>      the zone's signing key (PEM); generated there (mode 0600) if missing; share one
+                           file across nodes (default: a new in-memory key at every start)
+  --print-ds               print the DS record for the parent zone (and the DNSKEY) and exit
   --trust-proxy <cidr,...> believe X-Forwarded-For only from these peers (default none)
   --token-ttl <s>          token lifetime, 1-60 (default ${DEFAULTS.tokenTtl})
   --max-tokens <n>         live tokens admitted by this node (default ${DEFAULTS.maxTokens})
@@ -163,6 +172,9 @@ const SETTERS: Record<string, Setter> = {
   },
   'acme-cname': (c, v) => {
     c.acmeCname = v;
+  },
+  'dnssec-key': (c, v) => {
+    c.dnssecKey = v;
   },
   'trust-proxy': (c, v) => {
     c.trustProxy = list(v);

@@ -43,6 +43,9 @@ const seeds = [
   encodeQuery(ZONE, 'SOA'),
   encodeQuery('example.com', 'ANY'),
   encodeQuery(`ipv6.${ZONE}`, 'AAAA', { ecs: { ip: '2001:db8::', prefix: 48, family: 2 } }),
+  // Signed answers: the signer and the compact denial see the mutated names and types.
+  encodeQuery(`dnssec-bad-${freshToken()}.${ZONE}`, 'A', { dnssecOk: true }),
+  encodeQuery(`no-such-name.${ZONE}`, 'TXT', { dnssecOk: true }),
 ];
 
 const mutate = (bufs: Buffer[]) =>

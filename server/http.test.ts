@@ -42,6 +42,17 @@ describe('GET /ip', () => {
   });
 });
 
+describe('GET /dnssec', () => {
+  it("answers on the DNSSEC check's names with their label, and on no other host", async () => {
+    const host = 'dnssec-bad-0123456789abcdef.check.leakless.test';
+    const r = await httpGet(`${base}/dnssec`, { headers: { host: host.toUpperCase() } });
+    expect([r.status, r.json]).toEqual([200, { label: 'dnssec-bad-0123456789abcdef' }]);
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect((await httpGet(`${base}/dnssec`, { headers: { host: 'ipv4.check.leakless.test' } })).status).toBe(404);
+    expect((await httpGet(`${base}/dnssec`, { headers: { host: 'dnssec-ok-short.check.leakless.test' } })).status).toBe(404);
+  });
+});
+
 describe('GET /headers', () => {
   it('echoes only the allowlisted proxy headers, names and values, with the peer; never cookies or the like', async () => {
     const headers = {

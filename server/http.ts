@@ -3,6 +3,7 @@ import type net from 'node:net';
 import { clientPeer } from './clientip.ts';
 import type { ConnectionCap } from './conncap.ts';
 import type { Counters } from './counters.ts';
+import { DNSSEC_LABEL_RE } from './dns/dnssec/labels.ts';
 import { proxyHeaders } from './headers.ts';
 import { type Cidr, inCidrs, normalizePeer, type Peer, rateKey } from './ip.ts';
 import type { IpData } from './ipdata/index.ts';
@@ -132,6 +133,11 @@ export function createHttpHandler(deps: HttpDeps): http.RequestListener {
       return send(res, 200, { ip: peer.address, headers: proxyHeaders(req.headers, viaTrusted) }, cors);
     }
     if (path.startsWith('/dns/')) return readDns(deps, path.slice(5), res, cors);
+    if (path === '/dnssec') {
+      // Reaching this proves the name resolved; echoing its label lets the extension tell its own name from a cache's.
+      const label = (req.headers.host ?? '').split('.')[0]?.toLowerCase() ?? '';
+      if (DNSSEC_LABEL_RE.test(label)) return send(res, 200, { label }, cors);
+    }
     c.http.notFound++;
     return send(res, 404, { error: 'not found' }, cors);
   };

@@ -9,6 +9,7 @@ import { ConfigError, type ServerConfig, validateConfig } from './config.ts';
 import { createConnectionCap } from './conncap.ts';
 import { type Counters, createCounters } from './counters.ts';
 import { prepareZone } from './dns/answer.ts';
+import { dnskeyLine, dsLine, generateZoneKey, loadOrCreateKeyFile, type ZoneKey } from './dns/dnssec/key.ts';
 import { listenDns } from './dns/listen.ts';
 import { createHttpHandler, hardenServer, SERVER_OPTIONS } from './http.ts';
 import { type Cidr, normalizePeer, type Peer, parseCidr } from './ip.ts';
@@ -41,12 +42,41 @@ export interface ServerOptions extends Partial<ServerConfig> {
   mapAddress?: (peer: Peer) => Peer;
   /** Connection limits (limits.ts); tests lower them to reach them with a few sockets. */
   limits?: Partial<Limits>;
+  /** Test hooks: a signing key given directly instead of --dnssec-key, and the signer's clock (epoch seconds). */
+  zoneKey?: ZoneKey;
+  dnssecClock?: () => number;
+}
+
+/** Where the zone's signing key came from, and what the parent zone must publish for it. */
+export interface DnssecInfo {
+  key: 'file' | 'created' | 'memory';
+  keyTag: number;
+  /** The DS record in zone-file syntax, for the parent zone. */
+  ds: string;
+  /** The DNSKEY in zone-file syntax (a trust anchor for delv, unbound). */
+  dnskey: string;
+}
+
+/** The zone's key: the given one, the --dnssec-key file (made if missing), or a fresh in-memory one. */
+export function zoneKeyFor(config: ServerConfig, given?: ZoneKey): { key: ZoneKey; info: DnssecInfo } {
+  let key: ZoneKey;
+  let source: DnssecInfo['key'] = 'memory';
+  if (given) key = given;
+  else if (config.dnssecKey === null) key = generateZoneKey();
+  else {
+    const loaded = loadOrCreateKeyFile(config.dnssecKey);
+    key = loaded.key;
+    source = loaded.created ? 'created' : 'file';
+  }
+  return { key, info: { key: source, keyTag: key.keyTag, ds: dsLine(config.zone, key), dnskey: dnskeyLine(config.zone, key) } };
 }
 
 export interface RunningServer {
   config: ServerConfig;
   /** Ports actually bound (differs from config when 0 was asked); null = service off. */
   ports: { http: number | null; https: number | null; dns: number | null; stun: number | null; metrics: number | null };
+  /** null when DNS is off. */
+  dnssec: DnssecInfo | null;
   counters(): Counters;
   gauges(): Gauges;
   close(): Promise<void>;
@@ -82,7 +112,7 @@ async function bindService(name: string, port: number, listen: readonly string[]
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const { tls: _inline, mapAddress, limits: limitOverrides, ...rest } = options;
+  const { tls: _inline, mapAddress, limits: limitOverrides, zoneKey, dnssecClock, ...rest } = options;
   const config = validateConfig(rest, { inlineTls: options.tls !== undefined });
   const tlsOptions = loadTls(options, config);
   const trustProxy = config.trustProxy.map((t) => parseCidr(t)).filter((c): c is Cidr => c !== null);
@@ -110,10 +140,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const closeAll = async () => void (await Promise.all(bound.splice(0).map((b) => b.close())));
   const ports: RunningServer['ports'] = { http: null, https: null, dns: null, stun: null, metrics: null };
   const listen = config.listen;
+  let dnssec: DnssecInfo | null = null;
   try {
     const dnsPort = config.dnsPort;
     if (dnsPort !== null) {
-      const zone = prepareZone(config.zone, config.address4, config.address6, config.acmeCname);
+      const signing = zoneKeyFor(config, zoneKey);
+      dnssec = signing.info;
+      const zone = prepareZone(config.zone, config.address4, config.address6, config.acmeCname, signing.key, dnssecClock);
       const deps = { zone, results, counters, limiter: limiters.dns, limits, ...(mapAddress ? { mapAddress } : {}) };
       const b = await bindService('dns', dnsPort, listen, () => listenDns(deps, listen, dnsPort));
       bound.push(b);
@@ -187,6 +220,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   return {
     config,
     ports,
+    dnssec,
     counters: () => structuredClone(counters),
     gauges,
     close: async () => {

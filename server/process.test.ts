@@ -4,7 +4,7 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,11 @@ const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
 const TSX = createRequire(import.meta.url).resolve('tsx');
 const ZONE = 'check.leakless.test';
 const STARTUP =
-  /^leakless-server listening zone=\S+ listen=\S+ dns=(\d+|off) stun=(\d+|off) http=(\d+|off) https=(\d+|off) metrics=(\d+|off)\n$/;
+  /^leakless-server listening zone=\S+ listen=\S+ dns=(\d+|off) stun=(\d+|off) http=(\d+|off) https=(\d+|off) metrics=(\d+|off)\n/;
+const DS = /IN DS \d{1,5} 13 2 [0-9A-F]{64}/;
+const EPHEMERAL = new RegExp(
+  `\nleakless-server dnssec key=memory \\(a new key at every start: the DS changes on every restart; keep one with --dnssec-key <path>\\) ds=${ZONE}\\. ${DS.source}\n$`,
+);
 
 const sandbox = mkdtempSync(join(tmpdir(), 'leakless-proc-'));
 afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
@@ -101,11 +105,35 @@ describe('zero-log', () => {
 
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
-    expect(p.out.stdout).toMatch(STARTUP); // exactly the one startup line
+    expect(p.out.stdout).toMatch(STARTUP);
+    expect(p.out.stdout).toMatch(EPHEMERAL); // the startup line and the DNSSEC line, nothing else
+    expect(p.out.stdout.split('\n')).toHaveLength(3);
     expect(p.out.stderr).toBe('');
     for (const secret of [client, read.secret, read.label, expire.secret, expire.label])
       expect(p.out.stdout + p.out.stderr).not.toContain(secret);
     for (const d of Object.values(p.where)) expect(listing(d), d).toEqual([]);
+  }, 30_000);
+});
+
+describe('the DNSSEC key', () => {
+  it('--print-ds makes the key file once and prints the same DS each time; the server started on it logs that DS', async () => {
+    const keyFile = join(mkdtempSync(join(sandbox, 'key-')), 'zone.pem');
+    const print = async () => {
+      const p = launch(['--zone', ZONE, '--dnssec-key', keyFile, '--print-ds']);
+      expect(await p.exited).toBe(0);
+      expect(p.out.stderr).toBe('');
+      return p.out.stdout;
+    };
+    const first = await print();
+    expect(first).toMatch(new RegExp(`^${ZONE}\\. ${DS.source}\n${ZONE}\\. IN DNSKEY 257 3 13 [A-Za-z0-9+/]{86}==\n$`));
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    expect(await print()).toBe(first);
+
+    const s = launch(['--listen', '127.0.0.1', '--http', 'off', '--dns', '0', '--stun', 'off', '--dnssec-key', keyFile]);
+    await waitFor(() => s.out.stdout.includes(' ds='), 15_000);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    expect(s.out.stdout).toContain(`\nleakless-server dnssec key=${keyFile} ds=${first.split('\n')[0]}\n`);
   }, 30_000);
 });
 
@@ -116,6 +144,8 @@ describe('bad configuration', () => {
     const busyPort = (busy.address() as net.AddressInfo).port;
     const corrupt = join(sandbox, 'corrupt.mmdb');
     writeFileSync(corrupt, 'this is not a database');
+    const badKey = join(mkdtempSync(join(sandbox, 'key-')), 'bad.pem');
+    writeFileSync(badKey, 'not a key\n');
     const cases: [string[], number, RegExp][] = [
       [['--frobnicate'], 2, /^leakless-server: unknown option '--frobnicate' \(see --help\)\n$/],
       [['--token-ttl', '61'], 2, /--token-ttl: expected an integer from 1 to 60, got '61'/],
@@ -125,6 +155,8 @@ describe('bad configuration', () => {
         2,
         /--cert: cannot read '\/nonexistent\/cert.pem' \(ENOENT\)/,
       ],
+      [['--print-ds'], 2, /^leakless-server: --print-ds needs --dnssec-key <path>: an in-memory key has no lasting DS\n$/],
+      [[...IP_DATA_OFF_ARGS, '--dnssec-key', badKey, '--dns', '0', '--stun', '0', '--http', '0'], 2, /--dnssec-key: '.*bad\.pem' is not a PEM private key/],
       [
         ['--asn-db', '/nonexistent/asn-ipv4.csv', '--country-db', 'off', '--http', '0', '--dns', '0', '--stun', '0'],
         2,

@@ -29,6 +29,31 @@ export function hasCommand(cmd: string): boolean {
 /** Servers whose test is not about operator data skip loading it (seconds of CSV at every start). */
 export const IP_DATA_OFF = { asnDb: null, countryDb: null } as const;
 export const IP_DATA_OFF_ARGS = ['--asn-db', 'off', '--country-db', 'off'] as const;
+/** A UDP port that was free a moment ago on `address` (for a child process that needs a number up front). */
+export function freeUdpPort(address: string): Promise<number> {
+  return new Promise((resolve) => {
+    const s = dgram.createSocket(address.includes(':') ? 'udp6' : 'udp4');
+    s.bind({ address, port: 0 }, () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * dnsmasq's options to validate the zone whose DS (zone-file syntax, from the server) is given. dnsmasq
+ * insists on a root anchor too (it is the real root KSK-2017; nothing here ever reaches the root), and
+ * unsigned answers for other names are taken as they come rather than proven unsigned up to that root.
+ */
+export function dnsmasqValidating(dsLine: string): string[] {
+  const [owner, , , tag, alg, digestType, digest] = dsLine.split(' ');
+  return [
+    '--dnssec',
+    `--trust-anchor=${owner?.replace(/\.$/, '')},${tag},${alg},${digestType},${digest}`,
+    '--trust-anchor=.,20326,8,2,E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D',
+    '--dnssec-check-unsigned=no',
+  ];
+}
 
 /** A fresh 32-character token (128 bits). */
 export function freshToken(): string {
@@ -53,12 +78,14 @@ export interface QueryOptions {
   id?: number;
   ecs?: { ip: string; prefix: number; family?: 1 | 2 };
   edns?: boolean;
+  /** EDNS with the DO bit: ask for the signatures (RFC 3225). */
+  dnssecOk?: boolean;
   flags?: number;
 }
 
 export function encodeQuery(name: string, type: QType, opts: QueryOptions = {}): Buffer {
   const additionals: dnsPacket.Answer[] = [];
-  if (opts.edns || opts.ecs) {
+  if (opts.edns || opts.ecs || opts.dnssecOk) {
     const options = opts.ecs
       ? [
           {
@@ -70,7 +97,13 @@ export function encodeQuery(name: string, type: QType, opts: QueryOptions = {}):
           },
         ]
       : [];
-    additionals.push({ type: 'OPT', name: '.', udpPayloadSize: 1232, flags: 0, options } as unknown as dnsPacket.Answer);
+    additionals.push({
+      type: 'OPT',
+      name: '.',
+      udpPayloadSize: 1232,
+      flags: opts.dnssecOk ? dnsPacket.DNSSEC_OK : 0,
+      options,
+    } as unknown as dnsPacket.Answer);
   }
   return dnsPacket.encode({
     type: 'query',

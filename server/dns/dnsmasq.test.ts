@@ -3,23 +3,12 @@
  * the resolver that asked us, not the address of the client that asked the resolver.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import dgram from 'node:dgram';
 import { Resolver } from 'node:dns/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../index.ts';
-import { freshSecret, httpGet, IP_DATA_OFF, requireCommand, waitFor } from '../testing.ts';
+import { freeUdpPort, freshSecret, httpGet, IP_DATA_OFF, requireCommand, waitFor } from '../testing.ts';
 
 const ZONE = 'check.leakless.test';
-
-function freeUdpPort(address: string): Promise<number> {
-  return new Promise((resolve) => {
-    const s = dgram.createSocket('udp4');
-    s.bind({ address, port: 0 }, () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe('through dnsmasq', () => {
   let server: RunningServer;

@@ -119,14 +119,27 @@ describe('registry', () => {
   test('a check server comes first, under its own zone', () => {
     const own = buildRegistry('https://Check.Example.org');
     expect(own.server).toBe('https://Check.Example.org');
-    expect(own.endpoints.slice(0, 6).map((e) => [e.id, e.url])).toEqual([
+    expect(own.endpoints.slice(0, 8).map((e) => [e.id, e.url])).toEqual([
       ['leakless-ipv4', 'https://ipv4.check.example.org/ip'],
       ['leakless-ipv6', 'https://ipv6.check.example.org/ip'],
       ['leakless-dns', 'https://{label}.check.example.org/dns/{token}'],
+      ['leakless-dnssec-good', 'https://dnssec-ok-{nonce}.check.example.org/dnssec'],
+      ['leakless-dnssec-broken', 'https://dnssec-bad-{nonce}.check.example.org/dnssec'],
       ['leakless-stun', 'stun:check.example.org:3478'],
       ['leakless-whoami', 'dns:{token}.whoami.check.example.org'],
       ['leakless-headers', 'https://ipv4.check.example.org/headers'],
     ]);
     expect(endpointsFor(own, 'ipv4').map((e) => e.id)).toEqual(['leakless-ipv4', 'mullvad-ipv4', 'ipify-ipv4', 'cloudflare-ipv4']);
+  });
+});
+
+describe('a placeholder that fills part of a label', () => {
+  const dnssec = ep('https://dnssec-ok-{nonce}.check.example.org/dnssec');
+  test('expands inside the label, matches only that shape, and still derives the zone wildcard', () => {
+    expect(expand(dnssec, { nonce: 'abc123' })).toBe('https://dnssec-ok-abc123.check.example.org/dnssec');
+    expect(matchesUrl(dnssec, 'https://dnssec-ok-abc123.check.example.org/dnssec')).toBe(true);
+    expect(matchesUrl(dnssec, 'https://dnssec-bad-abc123.check.example.org/dnssec')).toBe(false);
+    expect(matchesUrl(dnssec, 'https://dnssec-ok-a.b.check.example.org/dnssec')).toBe(false);
+    expect(hostPattern(dnssec)).toBe('*.check.example.org');
   });
 });

@@ -26,6 +26,23 @@ export function selfHostedEndpoints(origin: string): Endpoint[] {
       url: `https://{label}.${zone}/dns/{token}`,
       carries: 'A random, single-use secret in the path, and its one-way hash as the host name; nothing else.',
     },
+    // The DNSSEC check (server/dns/dnssec/labels.ts): a fresh nonce makes both names new to every cache.
+    {
+      id: 'leakless-dnssec-good',
+      provider: 'leakless',
+      probe: 'dns',
+      transport: 'https',
+      url: `https://dnssec-ok-{nonce}.${zone}/dnssec`,
+      carries: 'A random, single-use name; nothing else.',
+    },
+    {
+      id: 'leakless-dnssec-broken',
+      provider: 'leakless',
+      probe: 'dns',
+      transport: 'https',
+      url: `https://dnssec-bad-{nonce}.${zone}/dnssec`,
+      carries: 'A random, single-use name; nothing else.',
+    },
     {
       id: 'leakless-stun',
       provider: 'leakless',

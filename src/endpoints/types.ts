@@ -14,7 +14,7 @@ export interface Endpoint {
   readonly transport: Transport;
   /**
    * The URL, with `{name}` placeholders for random, single-use labels the probe fills in
-   * (a placeholder stands for exactly one DNS label, or one path segment).
+   * (a placeholder fills one DNS label, or part of one, or one path segment; a value never holds a dot or a slash).
    */
   readonly url: string;
   /** In words: everything a request to it carries beyond the request itself. */

@@ -44,6 +44,7 @@ const RESULTS: Record<ProbeName, Check> = {
     observations: observations(() => true),
     resolvers: list(shape({ ip: str, country: opt(text), organization: opt(text), asn: opt(num) })),
     namesResolved: num,
+    dnssec: opt(shape({ validates: nullable(bool), problem: opt(problem) })),
   }),
   webrtc: shape({
     status: str,

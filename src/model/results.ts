@@ -47,11 +47,23 @@ export interface Resolver {
   readonly seenBy: readonly string[];
 }
 
+/**
+ * Whether the resolver validates DNSSEC, from the check server's two names (one signed, one mis-signed):
+ * true = the signed one resolved and the mis-signed one did not; false = the mis-signed one resolved (forged
+ * answers get through); null = can't tell, and `problem` says why.
+ */
+export interface DnssecCheck {
+  readonly validates: boolean | null;
+  readonly problem?: Problem;
+}
+
 export interface DnsResult {
   readonly observations: readonly Observation<readonly Resolver[]>[];
   /** De-duplicated by address, across providers. */
   readonly resolvers: readonly Resolver[];
   readonly namesResolved: number;
+  /** Absent while it runs, and when no check server of ours is asked (only ours serves the two names). */
+  readonly dnssec?: DnssecCheck;
 }
 
 /**

@@ -24,6 +24,7 @@ export const REASON_PARAMS = {
   'dns-ecs-other-network': ['text', 'text'], // leak: [subnet, resolverIp] the resolver forwards a subnet the web does not see
   'proxy-header-reveals-ip': ['text', 'text'], // leak: [header, ip] a middlebox names an address the web does not see
   'proxy-on-path': ['text'], // warning: [header names] headers added on the way (over HTTPS: an intercepting proxy)
+  'dnssec-not-validated': [], // warning: the resolver accepts a mis-signed answer, so forged answers get through
   'local-ips-exposed': ['text'], // warning: [comma-separated local IPs] every page can read them
   'local-ips-permitted-sites': ['text'], // info: [local IPs] only sites allowed camera/microphone can
   'timezone-mismatch': ['text', 'country'], // warning: [timeZone, ipCountry]

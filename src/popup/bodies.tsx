@@ -5,17 +5,24 @@ import { countryName } from '../ui/names';
 import { Failures } from '../ui/problem';
 import { metaLine } from './IpBody';
 
+type T = (key: string, ...subs: string[]) => string;
+
 /** EDNS Client Subnet: only our own server reports it, so without its answer this is not known. */
-function ecsText(t: (key: string, ...subs: string[]) => string, result: DnsResult): string {
-  const own = result.observations.find((o) => o.endpointId === 'leakless-dns');
-  if (!own) return t('dnsEcsNeedsServer');
+function ecsText(t: T, result: DnsResult, own: DnsResult['observations'][number]): string {
   if (!own.outcome.ok || own.outcome.value.length === 0) return t('dnsEcsUnknown');
   const subnets = [...new Set(result.resolvers.flatMap((r) => (r.ecs ? [r.ecs] : [])))];
   return subnets.length ? t('dnsEcs', subnets.join(', ')) : t('dnsEcsNone');
 }
 
+/** DNSSEC: only our own server serves the signed and the mis-signed name; absent while it is still out. */
+function dnssecText(t: T, result: DnsResult): string {
+  const v = result.dnssec?.validates;
+  return result.dnssec ? t(v ? 'dnsDnssecYes' : v === false ? 'dnsDnssecNo' : 'dnsDnssecUnknown') : t('levelPending');
+}
+
 export function DnsBody({ result }: { result: DnsResult }) {
   const { t, lang } = useEnv();
+  const own = result.observations.find((o) => o.endpointId === 'leakless-dns');
   return (
     <>
       <p>
@@ -33,7 +40,8 @@ export function DnsBody({ result }: { result: DnsResult }) {
           </li>
         ))}
       </ul>
-      <p data-testid="dns-ecs">{ecsText(t, result)}</p>
+      <p data-testid="dns-ecs">{own ? ecsText(t, result, own) : t('dnsEcsNeedsServer')}</p>
+      <p data-testid="dns-dnssec">{own ? dnssecText(t, result) : t('dnsDnssecNeedsServer')}</p>
       <Failures observations={result.observations} />
     </>
   );

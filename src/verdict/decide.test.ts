@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResults, IpMeta, ReasonCode, VerdictLevel } from '../model';
 import { decide, MAX_PER_KIND } from '.';
-import { absent, CLEAN, dns, done, EXIT4, EXIT6, failed, ip, locale, M247, partial, pending, resolver, webrtc } from './fixtures';
+import { absent, CLEAN, dns, dnssec, done, EXIT4, EXIT6, failed, ip, locale, M247, partial, pending, resolver, webrtc } from './fixtures';
 
 interface Row {
   readonly name: string;
@@ -248,6 +248,22 @@ const rows: Row[] = [
     params: [['Europe/Berlin', 'CH']],
   },
   { name: 'UTC says nothing', patch: { locale: locale('UTC', []) }, level: 'clean', codes: ['no-leak'] },
+  // DNSSEC: a resolver that accepts a mis-signed answer is a warning, not a leak; can't tell says nothing.
+  { name: 'resolver validates DNSSEC', patch: { dns: dnssec(true) }, level: 'clean', codes: ['no-leak'] },
+  {
+    name: 'resolver does not validate DNSSEC',
+    patch: { dns: dnssec(false) },
+    level: 'clean',
+    codes: ['dnssec-not-validated'],
+    params: [[]],
+  },
+  { name: "DNSSEC can't tell", patch: { dns: dnssec(null) }, level: 'clean', codes: ['no-leak'] },
+  {
+    name: 'DNSSEC not validated next to a DNS leak',
+    patch: { dns: dnssec(false, resolver('217.0.43.1', { country: 'DE', asn: 3320 })) },
+    level: 'leak',
+    codes: ['dns-other-country', 'dnssec-not-validated'],
+  },
   {
     name: 'providers disagree on IPv4',
     patch: {

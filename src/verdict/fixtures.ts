@@ -1,5 +1,15 @@
 // Test fixtures (used by the verdict tests only): a clean VPN check, and builders to change one fact at a time.
-import type { CheckResults, IpMeta, IpResult, ProbeState, ProblemCode, Resolver, WebRtcResult } from '../model';
+import {
+  type CheckResults,
+  type DnsResult,
+  type IpMeta,
+  type IpResult,
+  type ProbeState,
+  type ProblemCode,
+  type Resolver,
+  resultSoFar as resultOf,
+  type WebRtcResult,
+} from '../model';
 
 export const pending = { state: 'pending' } as const;
 export const done = <T>(result: T): ProbeState<T> => ({ state: 'done', result });
@@ -17,6 +27,12 @@ export const absent = (family: 4 | 6) => ip(family, null, {}, { absent: true });
 
 export const resolver = (address: string, meta: Partial<Resolver> = {}): Resolver => ({ ip: address, seenBy: ['mullvad-dns'], ...meta });
 export const dns = (...resolvers: Resolver[]) => done({ observations: [], resolvers, namesResolved: 6 });
+/** A DNS result with the DNSSEC check's answer (validates: true / false / null = can't tell); the clean resolver by default. */
+export const dnssec = (validates: boolean | null, ...resolvers: Resolver[]): ProbeState<DnsResult> =>
+  done({
+    ...(resultOf(resolvers.length ? dns(...resolvers) : CLEAN.dns) as DnsResult),
+    dnssec: validates === null ? { validates, problem: { code: 'timeout' } } : { validates },
+  });
 
 export function webrtc(result: Partial<WebRtcResult> = {}): ProbeState<WebRtcResult> {
   return done({ status: 'ok', publicIps: [], localIps: [], mdnsMasked: 0, hostView: 'pages', observations: [], ...result });

@@ -112,6 +112,10 @@ export function warningReasons(r: CheckResults): Reason[] {
     reasons.push(warning('local-ips-exposed', [rtc.localIps.join(', ')]));
   }
 
+  // Not a leak (nothing about the user is revealed), but forged answers for any site would be believed.
+  // "Can't tell" (null) gives no reason at all: the verdict never claims anything about DNSSEC it did not see.
+  if (resultOf(r.dns)?.dnssec?.validates === false) reasons.push(warning('dnssec-not-validated', []));
+
   const country = upperCountry(exits(r).find((e) => e.meta.country !== undefined)?.meta.country);
   const locale = resultOf(r.locale);
   if (country && locale && locale.timeZoneCountries.length > 0 && !locale.timeZoneCountries.includes(country)) {

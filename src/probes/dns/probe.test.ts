@@ -92,8 +92,9 @@ describe('probeDns', () => {
     const base = happy();
     const gate = scriptedGate((r) => new Promise((resolve) => held.push(() => resolve(base(r)))));
     const pending = probeDns(fakeDeps(gate), settings({ dns: ['leakless-dns', 'mullvad-dns'] }));
-    // Every lookup is held at once before any is released (the Leakless labels are hashed first, asynchronously).
-    await vi.waitFor(() => expect(held).toHaveLength(12));
+    // Every lookup is held at once before any is released (the Leakless labels are hashed first, asynchronously),
+    // and the two DNSSEC names with them.
+    await vi.waitFor(() => expect(held).toHaveLength(14));
     for (const release of held) release();
     expect((await pending).observations).toHaveLength(2);
   });

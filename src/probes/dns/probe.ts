@@ -3,6 +3,7 @@ import type { DnsResult, Observation, Outcome, Resolver, Settings } from '../../
 import { problem } from '../../model';
 import type { OnPartial, ProbeDeps } from '../deps';
 import { runBashws } from './bashws';
+import { checkDnssec } from './dnssec';
 import { toResolvers } from './found';
 import { runLeaklessDns } from './leakless';
 import type { DnsContext, ProviderRun } from './lookups';
@@ -58,6 +59,8 @@ export async function probeDns(
     const run = endpoint && Object.hasOwn(RUNNERS, endpoint.id) ? RUNNERS[endpoint.id] : undefined;
     if (endpoint && run && endpoint.probe === 'dns') planned.push([endpoint, run]);
   }
+  // Only with our own server's DNS check enabled: it alone serves the two names.
+  const dnssec = planned.some(([e]) => e.provider === 'leakless') ? checkDnssec(ctx) : Promise.resolve(undefined);
   const arrived: (Run | undefined)[] = planned.map(() => undefined);
   const runs = await Promise.all(
     planned.map(async ([endpoint, run], i) => {
@@ -72,7 +75,8 @@ export async function probeDns(
       return done;
     }),
   );
-  return resultOf(runs);
+  const checked = await dnssec;
+  return checked ? { ...resultOf(runs), dnssec: checked } : resultOf(runs);
 }
 
 type Run = Awaited<ReturnType<typeof observe>>;

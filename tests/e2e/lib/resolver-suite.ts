@@ -48,7 +48,8 @@ export function resolverSuite(launch: () => Promise<Driver>) {
     });
 
     test("a resolver that forwards the exit's own subnet: shown, and only information", async () => {
-      await world.useResolver({ addSubnet: EXIT_SUBNET });
+      // Validating, so no DNSSEC warning takes the banner: it shows what the ECS line alone makes of the check.
+      await world.useResolver({ addSubnet: EXIT_SUBNET, validate: true });
       const view = await openPopup(driver, 'ecs-exit');
       expect(view.sections.dns).toContain(`Your resolver tells websites' DNS servers that you are in ${EXIT_SUBNET}.`);
       // Information, not a leak: the banner keeps its "no leak" sentence (the copied report lists the rest).
@@ -58,7 +59,8 @@ export function resolverSuite(launch: () => Promise<Driver>) {
   });
 
   describe('proxy headers', () => {
-    beforeAll(() => world.useResolver({}));
+    // A validating resolver, so the proxy's warning is the only one (a non-validating one adds DNSSEC's).
+    beforeAll(() => world.useResolver({ validate: true }));
     afterAll(() => world?.useProxy({}));
 
     test('no proxy on the path: the popup says none were added, and nothing leaks', async () => {
@@ -83,6 +85,25 @@ export function resolverSuite(launch: () => Promise<Driver>) {
       // A warning, not a leak: the level stays, and the banner's sentence is the warning instead of "no leak".
       expect(view.level, view.text).toBe('clean');
       expect(view.banner).toContain('A proxy on your connection added Via to an encrypted request');
+    });
+  });
+
+  describe('DNSSEC', () => {
+    test('a validating resolver (the test zone as trust anchor): "yes", and nothing to warn about', async () => {
+      await world.useResolver({ validate: true });
+      const view = await openPopup(driver, 'dnssec-validating');
+      expect(view.sections.dns).toContain('Your resolver checks DNSSEC: yes.');
+      expect(view.resolvers).toContain(RESOLVER_V4); // the leak check still works through a validating resolver
+      expect(view.level, view.text).toBe('clean');
+      expect(view.banner).toContain('Nothing reveals more than your web address.');
+    });
+
+    test('a resolver that does not validate: "no", and the verdict warns (not a leak)', async () => {
+      await world.useResolver({});
+      const view = await openPopup(driver, 'dnssec-not-validating');
+      expect(view.sections.dns).toContain('Your resolver checks DNSSEC: no.');
+      expect(view.level, view.text).toBe('clean');
+      expect(view.banner).toContain('Your DNS resolver does not check DNSSEC: it would accept forged answers for signed sites.');
     });
   });
 }

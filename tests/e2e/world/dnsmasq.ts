@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { dnsmasqValidating } from '../../../server/testing.ts';
 import { DNS_SHIM_PORT, FAKE_DOMAINS, FAKE_STUN_V4, RESOLVER_V4, SERVER_V4, ZONE } from './addresses';
 
 /**
@@ -12,16 +13,20 @@ import { DNS_SHIM_PORT, FAKE_DOMAINS, FAKE_STUN_V4, RESOLVER_V4, SERVER_V4, ZONE
 export interface ResolverVariant {
   /** dnsmasq's --add-subnet: the EDNS Client Subnet it forwards upstream ("84.171.20.0/24"); none when absent. */
   readonly addSubnet?: string;
+  /** Validate DNSSEC with the check zone's DS as trust anchor (dnsmasq's --dnssec); not validating when absent. */
+  readonly validate?: boolean;
 }
 
-export async function startResolver(variant: ResolverVariant = {}): Promise<{ close(): Promise<void> }> {
+/** `zoneDs`: the check server's DS record (zone-file syntax), the trust anchor of a validating variant. */
+export async function startResolver(variant: ResolverVariant = {}, zoneDs = ''): Promise<{ close(): Promise<void> }> {
   const args = [
     '--keep-in-foreground',
     '--no-resolv',
     '--no-hosts',
     '--no-poll',
     '--no-negcache',
-    '--cache-size=0',
+    // dnsmasq validates only with its cache on; every name a check asks is fresh, so none is answered from it.
+    ...(variant.validate ? dnsmasqValidating(zoneDs) : ['--cache-size=0']),
     '--listen-address=127.0.0.1',
     '--bind-interfaces',
     '--port=53',

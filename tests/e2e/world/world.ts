@@ -139,7 +139,7 @@ export async function startWorld(initial: Scenario, options: WorldOptions = {}):
       server,
       async useResolver(variant) {
         await resolver.close();
-        resolver = await startResolver(variant);
+        resolver = await startResolver(variant, server.dnssec?.ds);
       },
       useProxy(adds) {
         proxyAdds = adds;
