@@ -156,7 +156,11 @@ describe('bad configuration', () => {
         /--cert: cannot read '\/nonexistent\/cert.pem' \(ENOENT\)/,
       ],
       [['--print-ds'], 2, /^leakless-server: --print-ds needs --dnssec-key <path>: an in-memory key has no lasting DS\n$/],
-      [[...IP_DATA_OFF_ARGS, '--dnssec-key', badKey, '--dns', '0', '--stun', '0', '--http', '0'], 2, /--dnssec-key: '.*bad\.pem' is not a PEM private key/],
+      [
+        [...IP_DATA_OFF_ARGS, '--dnssec-key', badKey, '--dns', '0', '--stun', '0', '--http', '0'],
+        2,
+        /--dnssec-key: '.*bad\.pem' is not a PEM private key/,
+      ],
       [
         ['--asn-db', '/nonexistent/asn-ipv4.csv', '--country-db', 'off', '--http', '0', '--dns', '0', '--stun', '0'],
         2,
