@@ -108,12 +108,12 @@ test('verify: identical for every real copy, and names the one changed file', ()
     lines.filter((l) => l.includes(': identical (')),
     run.stdout + run.stderr,
   ).toEqual([
-    `${copies.folder}: identical (46 files, chrome ${version})`,
-    `${copies.zip}: identical (46 files, chrome ${version})`,
-    `${copies.xpi}: identical (46 files, firefox ${version})`,
-    `${copies.crx}: identical (46 files, chrome ${version})`,
-    `${copies['chromium-installed']}: identical (46 files, chrome ${version})`,
-    `${copies['firefox-installed']}: identical (46 files, firefox ${version})`,
+    `${copies.folder}: identical (48 files, chrome ${version})`,
+    `${copies.zip}: identical (48 files, chrome ${version})`,
+    `${copies.xpi}: identical (48 files, firefox ${version})`,
+    `${copies.crx}: identical (48 files, chrome ${version})`,
+    `${copies['chromium-installed']}: identical (48 files, chrome ${version})`,
+    `${copies['firefox-installed']}: identical (48 files, firefox ${version})`,
   ]);
   expect(lines.slice(-2)).toEqual([`${copies.tampered}: 1 difference(s) from chrome ${version}`, '  differs: src/popup/index.html']);
 }, 180_000);

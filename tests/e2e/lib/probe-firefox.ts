@@ -73,7 +73,9 @@ export async function launchProbeFirefox(): Promise<ProbeBrowser> {
       await options.evaluate(`${pageCall(storageArea)}.set(${JSON.stringify(items)})`);
     },
     async readStorage() {
-      return (await options.evaluate(`${pageCall(storageArea)}.get(null)`)) as Record<string, unknown>;
+      // As JSON: BiDi's own serializer drops some values (an empty array under "headers" came back missing).
+      const json = await options.evaluate(`${pageCall(storageArea)}.get(null).then((v) => JSON.stringify(v))`);
+      return JSON.parse(String(json)) as Record<string, unknown>;
     },
     async openPopup(timeoutMs) {
       // Firefox's BiDi sometimes cannot evaluate in a freshly opened extension page at all ("right-hand side of
