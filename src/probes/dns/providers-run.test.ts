@@ -78,9 +78,13 @@ describe('toFound and collect', () => {
 describe('mergeResolvers', () => {
   it("keeps the first provider's client subnet when a later one saw none", () => {
     const merged = mergeResolvers([
-      { endpointId: 'leakless-dns', outcome: { ok: true, value: [{ ip: '192.0.2.1', seenBy: ['leakless-dns'], ecs: '203.0.113.0/24' }] } },
-      { endpointId: 'mullvad-dns', outcome: { ok: true, value: [{ ip: '192.0.2.1', seenBy: ['mullvad-dns'] }] } },
-    ] as Parameters<typeof mergeResolvers>[0]);
+      {
+        endpointId: 'leakless-dns',
+        ms: 5,
+        outcome: { ok: true, value: [{ ip: '192.0.2.1', seenBy: ['leakless-dns'], ecs: '203.0.113.0/24' }] },
+      },
+      { endpointId: 'mullvad-dns', ms: 5, outcome: { ok: true, value: [{ ip: '192.0.2.1', seenBy: ['mullvad-dns'] }] } },
+    ]);
     expect(merged).toStrictEqual([{ ip: '192.0.2.1', seenBy: ['leakless-dns', 'mullvad-dns'], ecs: '203.0.113.0/24' }]);
   });
 });
