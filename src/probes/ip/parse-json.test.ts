@@ -59,6 +59,7 @@ describe('parseWith and the field schemas', () => {
   it('a record is an object: arrays and null are refused', () => {
     expect(parseWith('["1.2.3"]', schema)).toEqual({ ok: false, problem: { code: 'bad-shape', detail: 'expected unknown' } });
     expect(parseWith('null', schema)).toEqual({ ok: false, problem: { code: 'bad-shape', detail: 'expected unknown' } });
+    expect(parseWith('"1.2.3"', schema)).toEqual({ ok: false, problem: { code: 'bad-shape', detail: 'expected unknown' } });
   });
 });
 
