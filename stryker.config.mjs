@@ -4,7 +4,7 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts', related: true },
+  vitest: { configFile: 'vitest.mutate.config.ts', related: true },
   coverageAnalysis: 'perTest',
   // The sandbox needs no tsconfig rewrite (no extends or references), and that rewrite calls TypeScript's JS API.
   tsconfigFile: 'no-tsconfig-rewrite.json',

@@ -32,9 +32,9 @@ function cancelBody(response: Response): void {
   }
 }
 
-function refuse(code: Parameters<typeof failed>[0], detail: string | undefined, status?: number): GateResponse {
-  const p = problem(code, detail);
-  return status === undefined ? { ok: false, problem: p } : { ok: false, problem: p, status };
+/** A refusal after the headers arrived: the status is known and goes with it. */
+function refuse(code: Parameters<typeof failed>[0], detail: string | undefined, status: number): GateResponse {
+  return { ok: false, problem: problem(code, detail), status };
 }
 
 /** One GET within one deadline that covers connecting, the headers and the whole body. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLedger } from './ledger';
+import { createLedger, taggedSink } from './ledger';
 import type { LedgerEntry } from './types';
 
 const entry = (i: number): LedgerEntry => ({
@@ -53,5 +53,24 @@ describe('createLedger', () => {
     ledger.record(entry(2));
     expect(seen).toEqual([1]);
     expect(ledger.entries()).toHaveLength(2);
+  });
+
+  it('a limit that is not a positive integer means the default', () => {
+    for (const limit of [0, -1, 2.5, Number.NaN]) {
+      const ledger = createLedger(limit);
+      for (let i = 0; i < 4; i++) ledger.record(entry(i));
+      expect(
+        ledger.entries().map((e) => e.time),
+        String(limit),
+      ).toEqual([0, 1, 2, 3]);
+    }
+  });
+});
+
+describe('taggedSink', () => {
+  it('records each entry in the sink with its cause', () => {
+    const ledger = createLedger();
+    taggedSink(ledger, 'monitor:network').record(entry(1));
+    expect(ledger.entries()).toEqual([{ ...entry(1), cause: 'monitor:network' }]);
   });
 });

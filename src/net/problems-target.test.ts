@@ -93,6 +93,7 @@ describe('dnsTarget', () => {
     });
     for (const url of [
       'dnsx:a.example.org',
+      'abcda.example.org',
       'https://a.example.org',
       'dns:',
       'dns:-a.example.org',

@@ -6,12 +6,9 @@ import { type Problem, problem } from '../model';
  */
 export function fetchErrorProblem(error: unknown, aborted: boolean): Problem {
   if (aborted) return problem('timeout');
-  const name = error instanceof Error || isDomException(error) ? error.name : '';
+  // DOMException inherits from Error (WebIDL), in Node and in every supported browser.
+  const name = error instanceof Error ? error.name : '';
   if (name === 'AbortError' || name === 'TimeoutError') return problem('timeout');
   if (name === 'SecurityError' || name === 'NotAllowedError') return problem('blocked', name);
   return problem('unreachable');
-}
-
-function isDomException(error: unknown): error is DOMException {
-  return typeof DOMException !== 'undefined' && error instanceof DOMException;
 }

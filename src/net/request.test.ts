@@ -96,6 +96,6 @@ describe('what a request carries', () => {
       mode: 'cors',
       signal,
     });
-    expect(requestInit(undefined, signal).headers).toEqual({});
+    expect(requestInit(undefined, signal).headers).toStrictEqual({});
   });
 });

@@ -10,6 +10,8 @@ describe('validFlags', () => {
     expect(validFlags(['a'.repeat(32)])).toBe(true);
     for (const bad of ['', 'a'.repeat(33), 'A', 'a-b', 'a b', ' a']) expect(validFlags([bad]), bad).toBe(false);
     expect(validFlags([1 as unknown as string])).toBe(false);
+    // An array stringifies to its element: only real strings are flags.
+    expect(validFlags([['bypass_cache'] as unknown as string])).toBe(false);
     expect(validFlags(['ok', 'BAD'])).toBe(false);
   });
 });
@@ -68,6 +70,7 @@ describe('resolveOnce errors', () => {
   it('without a name: unreachable, or what the error says', async () => {
     expect(await failWith(new Error('boom'))).toEqual({ ok: false, problem: { code: 'unreachable' } });
     expect(await failWith({ message: 'NS_ERROR_OFFLINE' })).toEqual({ ok: false, problem: { code: 'unreachable' } });
+    expect(await failWith({ toString: () => 'NS_ERROR_UNKNOWN_PROXY_HOST' })).toEqual({ ok: false, problem: { code: 'unreachable' } });
     expect(await failWith(new DOMException('NS_ERROR_OFFLINE', 'SecurityError'))).toEqual({
       ok: false,
       problem: { code: 'blocked', detail: 'SecurityError' },

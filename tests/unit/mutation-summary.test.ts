@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarize, table } from '../../scripts/mutation-summary';
+import { merge, summarize, table } from '../../scripts/mutation-summary';
 
 describe('mutation summary', () => {
   it('scores each module: timeouts are kills, no coverage counts against it, ignored and compile errors do not count', () => {
@@ -18,5 +18,22 @@ describe('mutation summary', () => {
     expect(table(rows.slice(1, 2))).toBe(
       '| module | killed | survived | no coverage | score |\n|---|---:|---:|---:|---:|\n| `src/b.ts` | 2 | 1 | 1 | 50.0 % |\n',
     );
+  });
+
+  it('merges reports: each module from the last report that has it', () => {
+    const older = {
+      files: { 'src/a.ts': { mutants: [{ status: 'Survived' as const }] }, 'src/b.ts': { mutants: [{ status: 'Killed' as const }] } },
+    };
+    const newer = {
+      files: { 'src/a.ts': { mutants: [{ status: 'Killed' as const }, { status: 'Killed' as const }] }, 'src/c.ts': { mutants: [] } },
+    };
+    expect(merge([older, newer])).toEqual({
+      files: {
+        'src/a.ts': { mutants: [{ status: 'Killed' }, { status: 'Killed' }] },
+        'src/b.ts': { mutants: [{ status: 'Killed' }] },
+        'src/c.ts': { mutants: [] },
+      },
+    });
+    expect(merge([])).toEqual({ files: {} });
   });
 });

@@ -42,3 +42,35 @@ describe('parseCloudflareTrace', () => {
     });
   });
 });
+
+describe('parseTrace', () => {
+  it('keeps lowercase keys of 1 to 32 letters or _, with a value of at most 256 characters', () => {
+    const body = ['a=1', '=2', 'B=3', 'k9=4', 'x_y=5', `${'z'.repeat(33)}=6`, `${'y'.repeat(32)}=7`, `v=${'w'.repeat(300)}`, 'e=', 'noeq'];
+    expect([...parseTrace(body.join('\n'))]).toEqual([
+      ['a', '1'],
+      ['x_y', '5'],
+      ['y'.repeat(32), '7'],
+      ['v', 'w'.repeat(256)],
+      ['e', ''],
+    ]);
+  });
+
+  it('strips only the carriage return that ends a line', () => {
+    expect(parseTrace('a=\rb\r\n').get('a')).toBe('\rb');
+  });
+
+  it('reads the first 64 lines only', () => {
+    const filler = Array.from({ length: 63 }, () => 'f=1');
+    expect(parseTrace([...filler, 'ip=185.65.134.77'].join('\n')).get('ip')).toBe('185.65.134.77');
+    expect(parseTrace([...filler, 'f=1', 'ip=185.65.134.77'].join('\n')).get('ip')).toBeUndefined();
+  });
+});
+
+describe('parseCloudflareTrace bounds', () => {
+  it('takes a body of exactly 64 KiB, not a non-string', () => {
+    const head = 'ip=185.65.134.77\nloc=se\n';
+    const body = head + 'x'.repeat(64 * 1024 - head.length);
+    expect(parseCloudflareTrace(body, 'text/plain', 4)).toEqual({ ok: true, value: { ip: '185.65.134.77', meta: { country: 'SE' } } });
+    expect(parseCloudflareTrace(7 as unknown as string, 'text/plain', 4)).toEqual({ ok: false, problem: { code: 'bad-shape' } });
+  });
+});
