@@ -46,4 +46,16 @@ describe('decodeXorMappedAddress', () => {
     expect(decodeXorMappedAddress(withAttrs(attr(0x0020, Buffer.from(xor.subarray(4, 8)))))).toBeNull();
     expect(decodeXorMappedAddress(Buffer.concat([Buffer.from([0x01, 0x01]), success.subarray(2)]))).not.toBeNull();
   });
+
+  it('null for anything but a Binding Success with the magic cookie, even with a well-formed address', () => {
+    const request = Buffer.from(success);
+    request.writeUInt16BE(0x0001, 0);
+    expect(decodeXorMappedAddress(request)).toBeNull();
+    const error = Buffer.from(success);
+    error.writeUInt16BE(0x0111, 0);
+    expect(decodeXorMappedAddress(error)).toBeNull();
+    const oldCookie = Buffer.from(success);
+    oldCookie.writeUInt32BE(0x2112a443, 4);
+    expect(decodeXorMappedAddress(oldCookie)).toBeNull();
+  });
 });
