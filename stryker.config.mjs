@@ -20,7 +20,8 @@ export default {
     'src/endpoints/{patterns,registry}.ts',
     'src/net/*.ts',
     'src/probes/ip/{combine,meta,cloudflare,ipify,mullvad,leakless,parse-json,countries}.ts',
-    'src/probes/dns/{merge,bashws,mullvad,leakless,found}.ts',
+    'src/probes/dns/{merge,bashws,mullvad,leakless,found,dnssec}.ts',
+    'src/probes/headers/{addresses,parse}.ts',
     'src/probes/webrtc/known.ts',
     'src/verdict/*.ts',
     'src/audit/{evaluate,manifest-check}.ts',
@@ -28,11 +29,16 @@ export default {
     // The token store is now server/store/memory.ts with its admission rules (server/admission.ts, results.ts).
     'server/{admission,results,secret,conncap,ratelimit,clientip}.ts',
     'server/store/{memory,rules}.ts',
-    'server/dns/answer.ts',
+    'server/dns/{answer,records,decision,wire}.ts',
+    'server/dns/dnssec/{denial,secure,sign}.ts',
+    'server/ipdata/asn-table.ts',
     'server/stun/codec.ts',
     '!**/*.test.ts',
     '!**/testing/**',
     '!**/fixtures.ts',
+    // Types only, and the verdict tests' row builders: nothing to mutate that a product test could catch.
+    '!src/net/types.ts',
+    '!src/verdict/verdict-rows.ts',
     '!**/index.ts',
   ],
 };

@@ -1,6 +1,7 @@
 // Turns Stryker's JSON report into the committed per-module table (reports/mutation-summary.md), which the
 // README shows. `npm run mutate` writes the report; this runs after it. Given report files as arguments, it
 // merges them (runs over a few modules each, when a full run does not fit): a module's last report wins.
+// With --keep, the committed table is the first "report": modules not run again keep their measured row.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -45,12 +46,32 @@ export function table(rows: readonly Row[]): string {
   return `${lines.join('\n')}\n`;
 }
 
+const ROW = /^\| `([^`]+)` \| (\d+) \| (\d+) \| (\d+) \| ([\d.]+) % \|$/;
+
+/** The rows of a table this script wrote; lines of any other shape are not rows. */
+export function parseTable(markdown: string): Row[] {
+  return markdown.split('\n').flatMap((line) => {
+    const m = ROW.exec(line);
+    return m ? [{ file: m[1] ?? '', killed: Number(m[2]), survived: Number(m[3]), noCoverage: Number(m[4]), score: Number(m[5]) }] : [];
+  });
+}
+
+/** The kept rows, each replaced by a newly measured one for the same module; sorted as summarize sorts. */
+export function overlay(kept: readonly Row[], measured: readonly Row[]): Row[] {
+  const byFile = new Map(kept.map((r) => [r.file, r]));
+  for (const r of measured) byFile.set(r.file, r);
+  return [...byFile.values()].sort((a, b) => a.file.localeCompare(b.file));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const root = new URL('..', import.meta.url).pathname;
-  const paths = process.argv.length > 2 ? process.argv.slice(2) : [join(root, 'reports/mutation/mutation.json')];
+  const summaryPath = join(root, 'reports/mutation-summary.md');
+  const keep = process.argv.includes('--keep');
+  const args = process.argv.slice(2).filter((a) => a !== '--keep');
+  const paths = args.length > 0 ? args : [join(root, 'reports/mutation/mutation.json')];
   const report = merge(paths.map((path) => JSON.parse(readFileSync(path, 'utf8')) as Report));
-  const rows = summarize(report);
-  writeFileSync(join(root, 'reports/mutation-summary.md'), table(rows));
+  const rows = overlay(keep ? parseTable(readFileSync(summaryPath, 'utf8')) : [], summarize(report));
+  writeFileSync(summaryPath, table(rows));
   const low = rows.filter((r) => r.score < 90);
   console.log(
     `mutation score per module written to reports/mutation-summary.md; below 90 %: ${low.length ? low.map((r) => r.file).join(', ') : 'none'}`,

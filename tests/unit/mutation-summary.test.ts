@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { merge, summarize, table } from '../../scripts/mutation-summary';
+import { merge, overlay, parseTable, summarize, table } from '../../scripts/mutation-summary';
 
 describe('mutation summary', () => {
   it('scores each module: timeouts are kills, no coverage counts against it, ignored and compile errors do not count', () => {
@@ -35,5 +35,29 @@ describe('mutation summary', () => {
       },
     });
     expect(merge([])).toEqual({ files: {} });
+  });
+
+  it('reads back the rows of a table it wrote, and nothing else', () => {
+    const md = '| module | killed | survived | no coverage | score |\n|---|---:|---:|---:|---:|\n| `src/b.ts` | 2 | 1 | 1 | 50.0 % |\n| `server/a.ts` | 68 | 11 | 0 | 86.1 % |\nsome prose | 1 |\n';
+    expect(parseTable(md)).toEqual([
+      { file: 'src/b.ts', killed: 2, survived: 1, noCoverage: 1, score: 50 },
+      { file: 'server/a.ts', killed: 68, survived: 11, noCoverage: 0, score: 86.1 },
+    ]);
+  });
+
+  it('keeps a measured row unless a new run measured the module again', () => {
+    const kept = [
+      { file: 'src/z.ts', killed: 1, survived: 1, noCoverage: 0, score: 50 },
+      { file: 'src/a.ts', killed: 9, survived: 1, noCoverage: 0, score: 90 },
+    ];
+    const measured = [
+      { file: 'src/a.ts', killed: 10, survived: 0, noCoverage: 0, score: 100 },
+      { file: 'src/m.ts', killed: 3, survived: 0, noCoverage: 0, score: 100 },
+    ];
+    expect(overlay(kept, measured)).toEqual([
+      { file: 'src/a.ts', killed: 10, survived: 0, noCoverage: 0, score: 100 },
+      { file: 'src/m.ts', killed: 3, survived: 0, noCoverage: 0, score: 100 },
+      { file: 'src/z.ts', killed: 1, survived: 1, noCoverage: 0, score: 50 },
+    ]);
   });
 });
