@@ -73,6 +73,71 @@ describe('boundedList', () => {
     expect(session.data.k).toEqual([1, 2, 3, 4]);
   });
 
+  it('writes the items appended in one turn with one read and one write, in order', async () => {
+    const session = fakeSession();
+    const get = vi.spyOn(session, 'get');
+    const set = vi.spyOn(session, 'set');
+    const list = boundedList<number>(session, 'k');
+    for (let i = 0; i < 5; i++) void list.append(i);
+    await list.flush();
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(session.data.k).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('gathers what arrives while a write is under way into the next write, and each append resolves once stored', async () => {
+    const session = fakeSession({ k: [9] });
+    const set = vi.spyOn(session, 'set');
+    const list = boundedList<number>(session, 'k');
+    const first = list.append(1);
+    // Let the first write start (its set waits a tick), then append during it.
+    await vi.waitFor(() => expect(set).toHaveBeenCalledTimes(1));
+    const later = [list.append(2), list.append(3), list.append(4)];
+    await first;
+    expect(session.data.k).toEqual([9, 1]);
+    await Promise.all(later);
+    expect(session.data.k).toEqual([9, 1, 2, 3, 4]);
+    expect(set).toHaveBeenCalledTimes(2);
+  });
+
+  it('gathers appends for gatherMs into one write, none before, and flush writes what is gathered at once', async () => {
+    vi.useFakeTimers();
+    const session = fakeSession();
+    const set = vi.spyOn(session, 'set');
+    const list = boundedList<number>(session, 'k', 500, 250);
+    void list.append(1);
+    await vi.advanceTimersByTimeAsync(249);
+    void list.append(2);
+    expect(set).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(set).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(session.data.k).toEqual([1, 2]);
+    void list.append(3);
+    const flushed = list.flush();
+    await vi.advanceTimersByTimeAsync(1);
+    await flushed;
+    expect(session.data.k).toEqual([1, 2, 3]);
+    expect(set).toHaveBeenCalledTimes(2);
+    vi.useRealTimers();
+  });
+
+  it('persists the ledger gathered, not one write per request', async () => {
+    vi.useFakeTimers();
+    const session = fakeSession();
+    const set = vi.spyOn(session, 'set');
+    const ledger = createLedger();
+    const persisted = persistLedger(ledger, session);
+    for (let i = 0; i < 30; i++) ledger.record(entry(i));
+    await vi.advanceTimersByTimeAsync(249);
+    expect(set).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(2);
+    await persisted.flush();
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(session.data[SESSION_KEYS.ledger]).toHaveLength(30);
+    vi.useRealTimers();
+  });
+
   it('keeps items in memory without storage.session', async () => {
     const list = boundedList<number>(null, 'k', 2);
     await list.append(1);

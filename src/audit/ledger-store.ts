@@ -2,7 +2,7 @@ import { SESSION_KEYS } from '../ext/storage-keys';
 import type { Ledger } from '../net/ledger';
 import type { LedgerEntry } from '../net/types';
 import { sessionArea } from './platform';
-import { type BoundedList, boundedList, type SessionArea } from './session-list';
+import { AUDIT_LIMIT, BACKGROUND_GATHER_MS, type BoundedList, boundedList, type SessionArea } from './session-list';
 
 export interface LedgerPersistence {
   stop(): void;
@@ -15,7 +15,7 @@ export interface LedgerPersistence {
  * context) sees all requests this browser session made. Entries already in the ledger are copied first.
  */
 export function persistLedger(ledger: Ledger, area: SessionArea | null = sessionArea()): LedgerPersistence {
-  const list: BoundedList<LedgerEntry> = boundedList(area, SESSION_KEYS.ledger);
+  const list: BoundedList<LedgerEntry> = boundedList(area, SESSION_KEYS.ledger, AUDIT_LIMIT, BACKGROUND_GATHER_MS);
   for (const entry of ledger.entries()) void list.append(entry);
   const stop = ledger.subscribe((entry) => void list.append(entry));
   return { stop, flush: list.flush };
