@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type http2 from 'node:http2';
 import type net from 'node:net';
 import { clientPeer } from './clientip.ts';
 import type { ConnectionCap } from './conncap.ts';
@@ -39,11 +40,14 @@ export interface Hardening {
   counters: Counters;
 }
 
-export function hardenServer(server: http.Server, { limits, cap, trustProxy, counters }: Hardening): void {
-  server.maxHeadersCount = 64;
-  server.maxRequestsPerSocket = 100;
+/** A listener of the web API: plain HTTP/1.1, or TLS with HTTP/2 (https.ts), whose HTTP/1.1 side reads the same fields. */
+export type WebServer = http.Server | http2.Http2SecureServer;
+
+export function hardenServer(server: WebServer, { limits, cap, trustProxy, counters }: Hardening): void {
+  Object.assign(server, { maxHeadersCount: 64, maxRequestsPerSocket: 100 });
   server.maxConnections = limits.httpConnections;
-  server.setTimeout(15_000, (socket) => socket.destroy());
+  // Both kinds call this with the idle socket (an HTTP/2 session's socket too), whatever node's types say.
+  (server as http.Server).setTimeout(15_000, (socket) => socket.destroy());
   // Raw TCP, before any TLS: a source over its share never gets a handshake started.
   server.on('connection', (socket: net.Socket) => {
     const peer = normalizePeer(socket.remoteAddress ?? '');
@@ -62,6 +66,12 @@ export function hardenServer(server: http.Server, { limits, cap, trustProxy, cou
     if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
     socket.destroy();
   });
+}
+
+/** The name asked for: Host over HTTP/1.1, the :authority pseudo-header over HTTP/2 (which has no Host). */
+function hostOf(req: http.IncomingMessage): string {
+  const authority = req.headers[':authority'];
+  return req.headers.host ?? (typeof authority === 'string' ? authority : '');
 }
 
 const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[^\s]*$/;
@@ -135,7 +145,7 @@ export function createHttpHandler(deps: HttpDeps): http.RequestListener {
     if (path.startsWith('/dns/')) return readDns(deps, path.slice(5), res, cors);
     if (path === '/dnssec') {
       // Reaching this proves the name resolved; echoing its label lets the extension tell its own name from a cache's.
-      const label = (req.headers.host ?? '').split('.')[0]?.toLowerCase() ?? '';
+      const label = hostOf(req).split('.')[0]?.toLowerCase() ?? '';
       if (DNSSEC_LABEL_RE.test(label)) return send(res, 200, { label }, cors);
     }
     c.http.notFound++;

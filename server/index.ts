@@ -1,7 +1,6 @@
 /** Programmatic API: the CLI, `npm start` and the e2e harness all run the server through here. */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import https from 'node:https';
 import tls from 'node:tls';
 import { createAdmission } from './admission.ts';
 import { type Bound, bindAll, serverBinder, udpBinder } from './bind.ts';
@@ -11,7 +10,8 @@ import { type Counters, createCounters } from './counters.ts';
 import { prepareZone } from './dns/answer.ts';
 import { dnskeyLine, dsLine, generateZoneKey, loadOrCreateKeyFile, type ZoneKey } from './dns/dnssec/key.ts';
 import { listenDns } from './dns/listen.ts';
-import { createHttpHandler, hardenServer, SERVER_OPTIONS } from './http.ts';
+import { createHttpHandler, hardenServer, SERVER_OPTIONS, type WebServer } from './http.ts';
+import { createHttpsServer } from './https.ts';
 import { type Cidr, normalizePeer, type Peer, parseCidr } from './ip.ts';
 import { openIpData } from './ipdata/index.ts';
 import { LIMITS, type Limits } from './limits.ts';
@@ -174,16 +174,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ...(mapAddress ? { mapAddress } : {}),
     });
     const hardening = { limits, cap: createConnectionCap(limits.httpConnectionsPerSource), trustProxy, counters };
-    const web: [string, number | null, () => http.Server][] = [
+    const web: [string, number | null, () => WebServer][] = [
       ['http', config.httpPort, () => http.createServer(SERVER_OPTIONS, handler)],
-      [
-        'https',
-        config.httpsPort,
-        () =>
-          https
-            .createServer({ ...SERVER_OPTIONS, ...tlsOptions, handshakeTimeout: limits.tlsHandshakeMs }, handler)
-            .on('tlsClientError', () => {}),
-      ],
+      ['https', config.httpsPort, () => createHttpsServer(tlsOptions ?? {}, limits, handler)],
     ];
     for (const [name, port, create] of web) {
       if (port === null) continue;
