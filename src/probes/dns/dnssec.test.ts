@@ -49,7 +49,10 @@ describe('parseDnssecReached', () => {
     expect(parseDnssecReached(JSON.stringify({ label: LABEL }), LABEL)).toEqual({ ok: true, value: true });
     // Longer than a DNS label: no name of ours, even when it is what was expected.
     const long = `dnssec-ok-${'a'.repeat(54)}`;
-    expect(parseDnssecReached(JSON.stringify({ label: long }), long)).toEqual({ ok: false, problem: { code: 'bad-shape', detail: 'label' } });
+    expect(parseDnssecReached(JSON.stringify({ label: long }), long)).toEqual({
+      ok: false,
+      problem: { code: 'bad-shape', detail: 'label' },
+    });
   });
 });
 
