@@ -63,6 +63,20 @@ const rows: Row[] = [
     params: [['Forwarded', HOME6]],
   },
   {
+    name: 'an IPv4 address while the web has no IPv4 at all (IPv6 only)',
+    patch: { ipv4: absent(4), ipv6: ip(6, EXIT6, M247), webrtc: webrtc(), headers: echoed(h('X-Forwarded-For', HOME4)) },
+    level: 'leak',
+    codes: ['proxy-header-reveals-ip'],
+    params: [['X-Forwarded-For', HOME4]],
+  },
+  {
+    name: 'no family has an exit at all: nothing to compare with, and no IPv4 is unknown, not clean',
+    patch: { ipv4: absent(4), ipv6: absent(6), webrtc: webrtc(), headers: echoed(h('X-Forwarded-For', HOME4)) },
+    level: 'unknown',
+    codes: ['proxy-on-path', 'ip-unknown'],
+    params: [['X-Forwarded-For'], ['4']],
+  },
+  {
     name: 'another IPv6 than the exit IPv6',
     patch: { ipv6: ip(6, EXIT6, M247), headers: echoed(h('True-Client-IP', HOME6)) },
     level: 'leak',

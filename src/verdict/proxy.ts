@@ -10,7 +10,7 @@ import { exits, resultOf, sameIp } from './facts';
  */
 export function proxyReasons(r: CheckResults): Reason[] {
   const found = resultOf(r.headers)?.headers;
-  if (!found || found.length === 0) return [];
+  if (!found) return [];
   const web = exits(r);
   const leaks: Reason[] = [];
   const quiet: string[] = [];

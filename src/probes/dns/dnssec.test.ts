@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { failed, okBody, okJson, scriptedGate } from '../../net/testing/fake-gate';
+import { failed, okBody, okJson, scriptedGate, TEST_REGISTRY } from '../../net/testing/fake-gate';
 import type { GateRequest, GateResponse } from '../../net/types';
 import { fakeDeps, settings } from '../testing/fake-deps';
-import { DNSSEC_BROKEN, DNSSEC_GOOD, judgeDnssec } from './dnssec';
+import { checkDnssec, DNSSEC_BROKEN, DNSSEC_GOOD, judgeDnssec, parseDnssecReached } from './dnssec';
 import { probeDns } from './probe';
 
 const LABEL = 'dnssec-ok-0123456789abcdefghijklmn';
@@ -44,6 +44,18 @@ describe('judgeDnssec', () => {
   });
 });
 
+describe('parseDnssecReached', () => {
+  it('is the very label asked, as a DNS label can be', () => {
+    expect(parseDnssecReached(JSON.stringify({ label: LABEL }), LABEL)).toEqual({ ok: true, value: true });
+    // Longer than a DNS label: no name of ours, even when it is what was expected.
+    const long = `dnssec-ok-${'a'.repeat(54)}`;
+    expect(parseDnssecReached(JSON.stringify({ label: long }), long)).toEqual({
+      ok: false,
+      problem: { code: 'bad-shape', detail: 'label' },
+    });
+  });
+});
+
 describe('the DNSSEC check in probeDns', () => {
   it('asks both names once, with one fresh nonce, alongside our own DNS check', async () => {
     const gate = scriptedGate(resolverThat(echo, () => failed('unreachable')));
@@ -53,6 +65,10 @@ describe('the DNSSEC check in probeDns', () => {
     expect(asked.map((q) => q.endpoint.id).sort()).toEqual([DNSSEC_BROKEN, DNSSEC_GOOD]);
     expect(asked[0]?.values?.nonce).toMatch(/^[a-z0-9]{24}$/);
     expect(asked[1]?.values).toEqual(asked[0]?.values);
+    expect(asked.map((q) => [q.accept, q.deadlineMs])).toEqual([
+      ['application/json', 4000],
+      ['application/json', 4000],
+    ]);
     const second = scriptedGate(resolverThat(echo, echo));
     expect((await probeDns(fakeDeps(second), settings({ dns: ['leakless-dns'] }))).dnssec).toEqual({ validates: false });
     const nonces = [...gate.requests, ...second.requests].filter((q) => q.endpoint.id === DNSSEC_GOOD).map((q) => q.values?.nonce);
@@ -64,6 +80,15 @@ describe('the DNSSEC check in probeDns', () => {
     const r = await probeDns(fakeDeps(gate), settings({ dns: ['mullvad-dns'] }));
     expect(r.dnssec).toBeUndefined();
     expect(gate.requests.some((q) => q.endpoint.id.startsWith('leakless-dnssec'))).toBe(false);
+  });
+
+  it('a build with only one of the two names asks neither: one answer alone proves nothing', async () => {
+    for (const missing of [DNSSEC_GOOD, DNSSEC_BROKEN]) {
+      const gate = scriptedGate(resolverThat(echo, () => failed('unreachable')));
+      const registry = { ...TEST_REGISTRY, endpoints: TEST_REGISTRY.endpoints.filter((e) => e.id !== missing) };
+      expect(await checkDnssec({ deps: fakeDeps(gate, { registry }), names: 6, deadlineMs: 4000 }), missing).toBeUndefined();
+      expect(gate.requests).toEqual([]);
+    }
   });
 
   it('a random source that throws breaks only this line', async () => {

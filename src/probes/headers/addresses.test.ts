@@ -11,6 +11,9 @@ describe('clientAddresses', () => {
     ['x-forwarded-for', '::ffff:84.171.20.7', ['84.171.20.7']],
     // Only dotted decimal: "127.1", hex and octal forms smuggle another address past a reader.
     ['x-forwarded-for', '0x54.171.20.7, 084.171.20.7, 84.171.20, fe80::1%eth0', []],
+    // Half a quoted string, or junk before or after an address with a port: a reader that strips or searches
+    // would find an address inside each of these; there is none.
+    ['x-forwarded-for', '84.171.20.7", "84.171.20.71, ", x84.171.20.7:80, 84.171.20.7:80x, x[2001:db8::1], [2001:db8::1]junk', []],
     ['x-real-ip', '84.171.20.7', ['84.171.20.7']],
     ['client-ip', '2A02:8109::1', ['2a02:8109::1']],
     ['true-client-ip', ' 84.171.20.7 ', ['84.171.20.7']],
@@ -35,6 +38,8 @@ describe('clientAddresses', () => {
     ['for="84.171.20.7,for=198.51.100.1";by=x', []],
     ['for="[2001:db8::1', []],
     ['for=[2001:db8::1]', ['2001:db8::1']],
+    // A quoted-pair stands for the character after the backslash.
+    ['for="84.171.20.\\7"', ['84.171.20.7']],
   ] as const)('forwarded: %s', (value, expected) => {
     expect(clientAddresses('forwarded', value)).toEqual(expected);
   });

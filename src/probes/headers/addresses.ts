@@ -24,7 +24,7 @@ const NAMES_CLIENT: ReadonlySet<ProxyHeaderName> = new Set([
  */
 function nodeAddress(raw: string): string | null {
   let node = raw.trim();
-  if (node.length >= 2 && node.startsWith('"') && node.endsWith('"')) node = node.slice(1, -1).replace(/\\(.)/g, '$1');
+  if (node.startsWith('"') && node.endsWith('"')) node = node.slice(1, -1).replace(/\\(.)/g, '$1');
   const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(node);
   if (bracketed) return canonicalIp(bracketed[1]);
   const v4port = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/.exec(node);

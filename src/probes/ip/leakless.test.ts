@@ -42,13 +42,18 @@ describe('parseLeaklessIp', () => {
   });
 
   it('requires the family field to match the endpoint and the address', () => {
-    expect(parseLeaklessIp('{"ip":"89.45.90.12","family":6}', 'application/json', 4)).toMatchObject({
+    // The line says which family the server answered with.
+    expect(parseLeaklessIp('{"ip":"89.45.90.12","family":6}', 'application/json', 4)).toEqual({
       ok: false,
-      problem: { code: 'wrong-family' },
+      problem: { code: 'wrong-family', detail: 'IPv6' },
     });
     expect(parseLeaklessIp('{"ip":"89.45.90.12","family":6}', 'application/json', 6)).toMatchObject({
       ok: false,
       problem: { code: 'wrong-family' },
+    });
+    expect(parseLeaklessIp('{"ip":"2a03:1b20:3::77","family":4}', 'application/json', 6)).toEqual({
+      ok: false,
+      problem: { code: 'wrong-family', detail: 'IPv4' },
     });
     expect(parseLeaklessIp('{"ip":"89.45.90.12","family":"4"}', 'application/json', 4)).toMatchObject({
       ok: false,
