@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import http2 from 'node:http2';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { SERVER_V4, SERVER_V6, ZONE } from './addresses';
+import { ZONE } from './addresses';
 import { type FakeReply, fakeReply } from './fake-providers';
 import { faultReply } from './fault-replies';
 import { createFaultState, DRIP_EVERY_MS, type EndpointId, endpointOfRequest, type FaultState, HUGE_BYTES } from './faults';
@@ -41,26 +40,6 @@ const HEADERS = { 'access-control-allow-origin': '*', 'cache-control': 'no-store
 const HOP_BY_HOP = new Set(['content-length', 'connection', 'keep-alive', 'transfer-encoding', 'date']);
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/**
- * The check server's addresses speak HTTP/2, as the check server does (server/https.ts): the browser then
- * coalesces the zone's names onto one connection per address. The third-party fakes stay on HTTP/1.1: they
- * share one certificate and 127.0.0.1, so HTTP/2 there would pool providers that real life keeps apart.
- */
-const HTTP2_ADDRESSES: ReadonlySet<string> = new Set([SERVER_V4, SERVER_V6]);
-
-/** Host over HTTP/1.1, :authority over HTTP/2. */
-function hostOf(req: IncomingMessage): string {
-  const authority = req.headers[':authority'];
-  return req.headers.host ?? (typeof authority === 'string' ? authority : '');
-}
-
-/** Refuses this one request: over HTTP/2 its stream, not the connection other names share. */
-function refuse(req: IncomingMessage): void {
-  const stream = (req as unknown as { stream?: http2.ServerHttp2Stream }).stream;
-  if (req.httpVersionMajor === 2 && stream) stream.close(http2.constants.NGHTTP2_CANCEL);
-  else req.socket.destroy();
-}
-
 /** The check server's own answer, fetched over the same address family, so it sees the same client address. */
 function fromCheckServer(
   req: IncomingMessage,
@@ -75,7 +54,7 @@ function fromCheckServer(
         port,
         path: req.url ?? '/',
         method: req.method ?? 'GET',
-        headers: { ...adds, host: hostOf(req), ...(req.headers.origin ? { origin: req.headers.origin } : {}) },
+        headers: { ...adds, host: req.headers.host ?? '', ...(req.headers.origin ? { origin: req.headers.origin } : {}) },
         rejectUnauthorized: false,
         agent: false,
       },
@@ -146,7 +125,7 @@ export async function startFakes(addresses: readonly string[], getScenario: () =
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const host = hostOf(req)
+    const host = (req.headers.host ?? '')
       .replace(/:\d+$/, '')
       .replace(/^\[|\]$/g, '')
       .toLowerCase();
@@ -162,7 +141,7 @@ export async function startFakes(addresses: readonly string[], getScenario: () =
     const fault = faults.faultFor(endpoint);
     // This request set the network going: it is cut below, half-answered, not by the listener at once.
     if (fault === 'network-gone') open.delete(req.socket);
-    if (fault === 'refuse') return refuse(req);
+    if (fault === 'refuse') return void req.socket.destroy();
     if (fault === 'hang') return;
     if (scenario.delayMs) await pause(scenario.delayMs);
     if (fault === 'drip') return drip(res);
@@ -184,15 +163,11 @@ export async function startFakes(addresses: readonly string[], getScenario: () =
   }
 
   const tls = { cert: readFileSync(new URL('cert.pem', tlsDir)), key: readFileSync(new URL('key.pem', tlsDir)) };
-  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch(() => req.socket.destroy());
-  };
-  const create = (address: string) =>
-    HTTP2_ADDRESSES.has(address)
-      ? http2.createSecureServer({ ...tls, allowHTTP1: true }, onRequest as never).on('sessionError', () => undefined)
-      : https.createServer(tls, onRequest);
-  const servers = addresses.map((address) =>
-    create(address)
+  const servers = addresses.map(() =>
+    https
+      .createServer(tls, (req, res) => {
+        handle(req, res).catch(() => req.socket.destroy());
+      })
       .on('connection', (socket: Socket) => {
         connectedAt.push(Date.now());
         rawSockets.push(socket);
@@ -220,8 +195,7 @@ export async function startFakes(addresses: readonly string[], getScenario: () =
       Promise.all(
         servers.map((s) => {
           const closed = new Promise<void>((resolve) => s.close(() => resolve()));
-          // An HTTP/2 server has no closeAllConnections: its sessions go with their sockets.
-          for (const socket of rawSockets) socket.destroy();
+          s.closeAllConnections();
           return closed;
         }),
       ),
