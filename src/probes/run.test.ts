@@ -13,7 +13,7 @@ import type {
 } from '../model';
 import { PENDING } from '../model';
 import type { ProbeDeps } from './deps';
-import { outerDeadlineMs, type Probes, runCheck } from './run';
+import { LOCALE_AFTER_MS, outerDeadlineMs, PROBES, type Probes, runCheck } from './run';
 
 const settings: Settings = { ipv4: [], ipv6: [], dns: [], webrtc: [], securedns: [], headers: [], dnsNames: 6, deadlineMs: 1000 };
 const deps: ProbeDeps = {
@@ -230,5 +230,23 @@ describe('runCheck', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(finished).toBe(true);
     expect(states(await run).every((s) => s === 'done')).toBe(true);
+  });
+});
+
+describe('the locale probe', () => {
+  it('reads the clock and languages only after LOCALE_AFTER_MS (25 ms), so the first requests leave before it', async () => {
+    vi.useFakeTimers();
+    const timeZone = vi.fn(() => 'Europe/Berlin');
+    const localeDeps = { ...deps, timeZone, languages: () => ['de-DE'] };
+    let result: unknown = null;
+    void Promise.resolve(PROBES.locale(localeDeps, settings)).then((r) => {
+      result = r;
+    });
+    await vi.advanceTimersByTimeAsync(24);
+    expect(timeZone).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(LOCALE_AFTER_MS).toBe(25);
+    expect(result).toEqual({ timeZone: 'Europe/Berlin', timeZoneCountries: ['DE'], languages: ['de-DE'] });
+    vi.useRealTimers();
   });
 });

@@ -4,6 +4,7 @@ import { problem } from '../../model';
 import type { OnPartial, ProbeDeps } from '../deps';
 import { IP_ADAPTERS, type IpAdapter, safeParse } from './adapters';
 import { combineIp } from './combine';
+import { warmCountryNames } from './countries';
 
 interface Planned {
   readonly endpoint: Endpoint;
@@ -48,6 +49,7 @@ export async function probeIp(
   signal?: AbortSignal,
   onPartial?: OnPartial<IpResult>,
 ): Promise<IpResult> {
+  warmCountryNames();
   const plans = planIp(deps, settings, family);
   const arrived: (Observation<PublicIp> | undefined)[] = plans.map(() => undefined);
   const observations = await Promise.all(
