@@ -3,7 +3,8 @@
 // busy time of each thread from page open to the check's end, the scripts the popup and the service worker
 // ran, and the world's own CPU (its servers share the machine's cores with the browser). A profile, not a
 // pass/fail test; the tracing itself slows the browser, so compare runs of this command with each other only.
-//   tsx scripts/bench-cpu.ts [--runs 3]
+//   tsx scripts/bench-cpu.ts [--runs 3] [--save trace.json]   (--save: the last run's trace, for chrome://tracing)
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { busyByThread, samplesByScript, type TraceEvent } from '../bench/trace-cpu';
@@ -14,6 +15,8 @@ import { startWorld } from '../tests/e2e/world/world';
 const CATEGORIES = ['toplevel', 'loading', 'disabled-by-default-v8.cpu_profiler'];
 const runsAt = process.argv.indexOf('--runs');
 const RUNS = runsAt > 0 ? Math.max(1, Number(process.argv[runsAt + 1])) : 3;
+const saveAt = process.argv.indexOf('--save');
+const SAVE = saveAt > 0 ? process.argv[saveAt + 1] : undefined;
 
 const world = await startWorld(CLEAN);
 try {
@@ -33,6 +36,7 @@ try {
       const worldElu = performance.eventLoopUtilization(elu);
       await cdp.send('Tracing.end');
       await complete;
+      if (SAVE) writeFileSync(SAVE, JSON.stringify({ traceEvents: events, times: popup.times }));
       const t = popup.times;
       // The trace's clock is not the page's: first contentful paint is in both.
       const fcp = events.find((e) => e.name === 'firstContentfulPaint')?.ts;
