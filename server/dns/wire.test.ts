@@ -127,7 +127,8 @@ describe('parseQuery: what it drops', () => {
   });
 
   it('takes a packet of 65535 bytes, not 65536', () => {
-    const rr = (rdlen: number) => Buffer.concat([hex('00 0010 0001 00000000'), Buffer.from([rdlen >> 8, rdlen & 0xff]), Buffer.alloc(rdlen)]);
+    const rr = (rdlen: number) =>
+      Buffer.concat([hex('00 0010 0001 00000000'), Buffer.from([rdlen >> 8, rdlen & 0xff]), Buffer.alloc(rdlen)]);
     // Header 12, question 16, two records of 11 bytes plus their RDATA.
     const sized = (total: number) => query(header('0000', 0, 0, 2), QUESTION, rr(40_000), rr(total - 50 - 40_000));
     expect(sized(65535).length).toBe(65535);

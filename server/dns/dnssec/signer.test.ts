@@ -82,6 +82,12 @@ describe('compact denial', () => {
     expect(typeBitmap([1, 28, 46, 47])).toEqual(hex('0006 40000008 0003'));
     expect(typeBitmap([47, 46, 1, 1])).toEqual(hex('0006 40000000 0003'));
     expect(typeBitmap([1, 2, 6, 28, 46, 47, 48, 256])).toEqual(hex('0007 62000008000380 0101 80'));
+    // A type whose byte is just past the window's current end grows it by one byte.
+    expect(typeBitmap([1, 8])).toEqual(hex('0002 4080'));
+    expect(typeBitmap([1, 15, 16])).toEqual(hex('0003 400180'));
+    // Windows in number order whatever the order of the types.
+    expect(typeBitmap([513, 256, 1])).toEqual(hex('0001 40 0101 80 0201 40'));
+    expect(typeBitmap([])).toEqual(hex(''));
   });
 
   it('an NSEC at the name, next name \\000.<name>: NXNAME for a name that does not exist', () => {
