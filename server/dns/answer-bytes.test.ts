@@ -1,9 +1,9 @@
 /** Whole responses written out byte by byte, and the UDP size rules (RFC 1035 §4.2.1, RFC 6891 §6.2.5). */
 import { describe, expect, it } from 'vitest';
 import type { Peer } from '../ip.ts';
+import { hex } from '../testing.ts';
 import { answerQuery, prepareZone } from './answer.ts';
 
-const hex = (s: string) => Buffer.from(s.replace(/\s/g, ''), 'hex');
 const zone = prepareZone('Check.Leakless.TEST', '192.0.2.10', '2001:db8::10');
 const v4: Peer = { address: '203.0.113.53', family: 4 };
 const ZONE_NAME = '05 636865636b 08 6c65616b6c657373 04 74657374 00';

@@ -1,8 +1,8 @@
 /** The record encoders, byte for byte (RFC 1035 §3.2 and §4.1.4, RFC 6891 §6.1.2, RFC 7871 §6, RFC 8482 §4.2). */
 import { describe, expect, it } from 'vitest';
+import { hex } from '../testing.ts';
 import { ecsOption, name, nsName, optRecord, pointer, rfc8482Hinfo, rr, soaCanonical, soaData, wireName } from './records.ts';
 
-const hex = (s: string) => Buffer.from(s.replace(/\s/g, ''), 'hex');
 /** serial 1, refresh 3600, retry 600, expire 86400, minimum 60. */
 const SOA_NUMBERS = '00000001 00000e10 00000258 00015180 0000003c';
 

@@ -1,8 +1,8 @@
 /** The query parser on hand-made bytes: every field it reads, and each malformation it must drop (null). */
 import { describe, expect, it } from 'vitest';
+import { hex } from '../testing.ts';
 import { parseQuery } from './wire.ts';
 
-const hex = (s: string) => Buffer.from(s.replace(/\s/g, ''), 'hex');
 /** id 0x1234, the given flags and counts (qd, an, ns, ar). */
 const header = (flags: string, an = 0, ns = 0, ar = 0, qd = 1) =>
   hex(`1234 ${flags} ${[qd, an, ns, ar].map((n) => n.toString(16).padStart(4, '0')).join('')}`);

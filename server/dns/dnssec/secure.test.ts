@@ -1,7 +1,7 @@
 /** secureDecision on hand-made decisions: which records get an RRSIG over which owner, the NSEC, the rcode. */
 import { createPublicKey, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { encodeQuery } from '../../testing.ts';
+import { encodeQuery, hex } from '../../testing.ts';
 import type { Decision, Rec } from '../decision.ts';
 import { soaCanonical, wireName } from '../records.ts';
 import { parseQuery, type Query } from '../wire.ts';
@@ -9,7 +9,6 @@ import { TEST_NOW, testKey } from './fixture.ts';
 import { secureDecision } from './secure.ts';
 import { signedData } from './sign.ts';
 
-const hex = (s: string) => Buffer.from(s.replace(/\s/g, ''), 'hex');
 const ZONE = ['check', 'leakless', 'test'];
 const key = testKey();
 const signer = { key, zoneName: wireName(ZONE), now: () => TEST_NOW };

@@ -1,5 +1,6 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { hex } from '../../testing.ts';
 import { wireName } from '../records.ts';
 import { nsecRdata, typeBitmap } from './denial.ts';
 import { TEST_NOW, testKey } from './fixture.ts';
@@ -10,7 +11,6 @@ const key = testKey();
 const signer = { key, zoneName: wireName(['check', 'leakless', 'test']), now: () => TEST_NOW };
 const OWNER = ['dnssec-ok-0123456789abcdef', 'check', 'leakless', 'test'];
 const A_SET: RRset = { owner: OWNER, type: 1, ttl: 0, rdatas: [Buffer.from([192, 0, 2, 10])] };
-const hex = (s: string) => Buffer.from(s.replace(/\s/g, ''), 'hex');
 
 describe('the zone key', () => {
   it('gives the DNSKEY, key tag and DS that delv and dnsmasq accept (dnssec.test.ts)', () => {
