@@ -124,7 +124,8 @@ function maskedEcsAddress(q: Query): Buffer {
   if (!ecs) return Buffer.alloc(0);
   const a = Buffer.from(ecs.address);
   const spare = a.length * 8 - ecs.sourcePrefix;
-  if (a.length > 0 && spare > 0) a[a.length - 1] = (a[a.length - 1] ?? 0) & (0xff << spare);
+  // The parser keeps only addresses of ceil(prefix / 8) bytes, so spare bits (0–7) mean a last byte exists.
+  if (spare > 0) a[a.length - 1] = (a[a.length - 1] ?? 0) & (0xff << spare);
   return a;
 }
 
