@@ -71,6 +71,8 @@ describe('parseQuery: the fields', () => {
       '0001 18 01 c63364', // a scope in a query
       '0001 18 00 c633', // address shorter than the prefix needs
       '0001 18 00 c6336401', // longer
+      '0001 00', // three bytes, even with prefix 0
+      '00', // one byte
     ]) {
       expect(ecsOf(bad), bad).toBeNull();
     }
@@ -114,6 +116,29 @@ describe('parseQuery: what it drops', () => {
     ['an option cut in its header', withOpt(opt('0200', '00000000', '0008 00'))],
     ['an option longer than the RDATA', withOpt(opt('0200', '00000000', '000a 0003 abcd'))],
   ])('%s', (_what, packet) => {
+    expect(parseQuery(packet)).toBeNull();
+  });
+
+  // Each of these would parse if the name skipper's "no" (-1) were read as an offset: from offset 1 the header's
+  // bytes 9–10 give an RDATA length (the NS count times 256) that ends exactly at the packet's end.
+  it('a record missing after one that ends the packet (NS count 2)', () => {
+    const first = Buffer.concat([hex('00 0010 0001 00000000 01e4'), Buffer.alloc(0x1e4)]);
+    const packet = query(header('0000', 0, 2), QUESTION, first);
+    expect(packet.length).toBe(11 + 512);
+    expect(parseQuery(packet)).toBeNull();
+  });
+
+  it('a record owner with a reserved label type, followed by bytes that would read as a record', () => {
+    const rest = Buffer.concat([hex('40'), Buffer.alloc(64, 0x61), hex('00 0010 0001 00000000 00a3'), Buffer.alloc(0xa3)]);
+    const packet = query(header('0000', 0, 1), QUESTION, rest);
+    expect(packet.length).toBe(11 + 256);
+    expect(parseQuery(packet)).toBeNull();
+  });
+
+  it('a record owner ending in half a pointer', () => {
+    const labels = [63, 63, 63, 45].map((n) => Buffer.concat([Buffer.from([n]), Buffer.alloc(n, 0x61)]));
+    const packet = query(header('0000', 0, 1), QUESTION, ...labels, hex('c0'));
+    expect(packet.length).toBe(11 + 256);
     expect(parseQuery(packet)).toBeNull();
   });
 
