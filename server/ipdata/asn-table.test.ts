@@ -63,6 +63,15 @@ describe('loadAsnTable lookups', () => {
     expect(table.lookup('4.0.0.1')).toEqual({ asn: 64502 });
     expect(table.lookup('not an address')).toBeUndefined();
   });
+
+  it('one range in each family is a table of two', async () => {
+    const table = await load('1.0.0.0,1.0.0.255,64500,Four\n2001:db8::,2001:db8::ff,64501,Six\n');
+    expect(table.ranges).toBe(2);
+    expect([table.lookup('1.0.0.1'), table.lookup('2001:db8::1')]).toEqual([
+      { asn: 64500, org: 'Four' },
+      { asn: 64501, org: 'Six' },
+    ]);
+  });
 });
 
 describe('loadAsnTable refusals', () => {
@@ -70,6 +79,7 @@ describe('loadAsnTable refusals', () => {
     const path = csv(content);
     const err = await loadAsnTable([path]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DataFileError);
+    expect((err as Error).name).toBe('DataFileError');
     return (err as Error).message.replace(path, 'F');
   };
 
@@ -77,6 +87,7 @@ describe('loadAsnTable refusals', () => {
     ['1.2.3.0,1.2.3.255,64500,A\n1.2.3.0,1.2.3.9,64501,B\n', "'F' row 2: ranges out of order"],
     ['2001:db8::,2001:db8::1,1,A\n2001:db8::,2001:db8::2,2,B\n', "'F' row 2: ranges out of order"],
     ['2001:db8::1:0,2001:db8::1:0,1,A\n2001:db8::0:1,2001:db8::0:1,2,B\n', "'F' row 2: ranges out of order"],
+    ['2001:db8::1,2001:db8::1,1,A\n2001:db8::3,2001:db8::3,2,B\n2001:db8::2,2001:db8::2,3,C\n', "'F' row 3: ranges out of order"],
     ['2001:db8::9,2001:db8::1,1,A\n', "'F' row 1: range ends before it starts"],
     ['2001:db8::1:0,2001:db8::0:1,1,A\n', "'F' row 1: range ends before it starts"],
     ['1.2.3.0,1.2.3.255,1e3,A\n', "'F' row 1: not an AS number"],
@@ -89,6 +100,12 @@ describe('loadAsnTable refusals', () => {
     ['1.2.3.0,,1,A\n', "'F' row 1: not an address range"],
     ['fe80::1%eth0,fe80::2,1,A\n', "'F' row 1: not an address range"],
     ['\n\n', "'F': no address ranges"],
+    // csv-parse's codes: CSV_… and INVALID_OPENING_QUOTE; only the file system's start with E.
+    ['1.2.3.0,1.2.3.255,64500,A"B"\n', '\'F\': not CSV (Invalid Opening Quote: a quote is found on field 3 at line 1, value is "A")'],
+    [
+      '1.2.3.0,1.2.3.255,64500,"A"B\n',
+      '\'F\': not CSV (Invalid Closing Quote: got "B" at line 1 instead of delimiter, record delimiter, trimable character (if activated) or comment)',
+    ],
   ])('%j', async (content, message) => {
     expect(await refused(content)).toBe(message);
   });
