@@ -23,15 +23,13 @@ export interface Zone {
   signer: Signer | null;
 }
 
-const epochSeconds = () => Math.floor(Date.now() / 1000);
-
 export function prepareZone(
   zone: string,
   address4: string | null,
   address6: string | null,
   acmeCname: string | null = null,
   key: ZoneKey | null = null,
-  now: () => number = epochSeconds,
+  now: () => number = () => Math.floor(Date.now() / 1000),
 ): Zone {
   const labels = zone.toLowerCase().split('.');
   return {
