@@ -36,6 +36,18 @@ describe('createAdmission', () => {
     expect(a.admit(T(1), 'user', 7)).toEqual({ admit: true, evict: [] });
   });
 
+  it('between sources holding equally many, the one that has held that many the longest loses first', () => {
+    const a = createAdmission({ maxTokens: 3, perSource: 10, ttlMs: 1000 });
+    a.admit(T(1), 'A', 0);
+    a.admit(T(2), 'B', 0);
+    a.admit(T(3), 'A', 0);
+    // A holds 2 for a moment, then 1 again: now later than B, which has held 1 all along.
+    a.release(T(3));
+    a.admit(T(4), 'C', 0);
+    expect(a.admit(T(5), 'D', 0)).toEqual({ admit: true, evict: [T(2)] });
+    expect(a.admit(T(6), 'E', 0)).toEqual({ admit: true, evict: [T(1)] });
+  });
+
   it('frees places when tokens expire or are read', () => {
     const a = createAdmission({ maxTokens: 2, perSource: 2, ttlMs: 1000 });
     a.admit(T(1), 'A', 0);

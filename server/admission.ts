@@ -7,6 +7,7 @@
  * Pure and per node: each node accounts for the tokens it created (see docs/self-hosting.md).
  */
 export interface AdmissionOptions {
+  /** At least 1 (config.ts refuses less): a full table then always has a source to take a token from. */
   maxTokens: number;
   perSource: number;
   ttlMs: number;
@@ -24,6 +25,9 @@ export interface Admission {
   readonly evicted: number;
   readonly refused: number;
 }
+
+/** The first member of a set that is known to exist and not be empty. */
+const first = (set: Set<string> | undefined) => (set as Set<string>).values().next().value as string;
 
 interface Held {
   source: string;
@@ -54,11 +58,11 @@ export function createAdmission({ maxTokens, perSource, ttlMs }: AdmissionOption
     const h = held.get(label);
     if (!h) return;
     held.delete(label);
-    const own = bySource.get(h.source);
-    own?.delete(label);
-    const n = own?.size ?? 0;
-    if (n === 0) bySource.delete(h.source);
-    move(h.source, n + 1, n);
+    // A held label is always in its source's set.
+    const own = bySource.get(h.source) as Set<string>;
+    own.delete(label);
+    if (own.size === 0) bySource.delete(h.source);
+    move(h.source, own.size + 1, own.size);
   };
   const expire = (now: number) => {
     for (const [label, h] of held) {
@@ -78,14 +82,12 @@ export function createAdmission({ maxTokens, perSource, ttlMs }: AdmissionOption
       }
       const evict: string[] = [];
       if (held.size >= maxTokens) {
-        // A Set iterates in insertion order: its first label is that source's oldest token.
-        const largest = byCount.get(top)?.values().next().value;
-        const victim = largest === undefined ? undefined : bySource.get(largest)?.values().next().value;
-        if (victim !== undefined) {
-          drop(victim);
-          evict.push(victim);
-          evicted++;
-        }
+        // Full, so some source holds `top` ≥ 1 tokens. A Set iterates in insertion order: the first source is
+        // the one that has held that many the longest, and its first label is its oldest token.
+        const victim = first(bySource.get(first(byCount.get(top))));
+        drop(victim);
+        evict.push(victim);
+        evicted++;
       }
       held.set(label, { source, expires: now + ttlMs });
       own.add(label);

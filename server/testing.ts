@@ -66,6 +66,9 @@ export function freshSecret(): { secret: string; label: string } {
   return { secret, label: labelFor(secret) };
 }
 
+/** Bytes written out in hex, spaces allowed between fields: expected wire values in tests. */
+export const hex = (s: string): Buffer => Buffer.from(s.replace(/\s/g, ''), 'hex');
+
 /** dns-packet's decode, typed with the rcode its typings omit. */
 export function decode(buf: Buffer): dnsPacket.DecodedPacket & { rcode: string } {
   return dnsPacket.decode(buf) as dnsPacket.DecodedPacket & { rcode: string };

@@ -1,8 +1,9 @@
 /** Boundaries of answerQuery: which names get which answer, flags, truncation, ECS masking and the RRL slip. */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Peer } from '../ip.ts';
 import { decode, encodeQuery, type QType } from '../testing.ts';
 import { answerQuery, prepareZone } from './answer.ts';
+import { testKey } from './dnssec/fixture.ts';
 
 const Z = 'check.leakless.test';
 const zone = prepareZone(Z, '192.0.2.10', '2001:db8::10', 'alias.example.org');
@@ -37,6 +38,10 @@ describe('names and answers', () => {
     [`ipv4.${Z}`, 'A', { rcode: 'NOERROR', aa: true, answers: ['A 300 192.0.2.10'], authority: [] }],
     [`ipv6.${Z}`, 'A', { rcode: 'NOERROR', aa: true, answers: [], authority: [`SOA ${Z}`] }],
     [`x.ipv4.${Z}`, 'A', nx],
+    [`ipv4.x.${Z}`, 'A', nx],
+    [`_acme-challenge.x.${Z}`, 'CNAME', nx],
+    [`${TOKEN}.x.${Z}`, 'A', nx],
+    [`dnssec-ok-0123456789abcdef.x.${Z}`, 'A', nx],
     [`_acme-challenge.${Z}`, 'CNAME', { rcode: 'NOERROR', aa: true, answers: ['CNAME 300 alias.example.org'], authority: [] }],
     [`x._acme-challenge.${Z}`, 'CNAME', nx],
     [`${TOKEN}.${Z}`, 'A', { rcode: 'NOERROR', aa: true, answers: ['A 0 192.0.2.10'], authority: [] }],
@@ -100,5 +105,19 @@ describe('response-rate limiting slip', () => {
       [],
       'NOERROR',
     ]);
+  });
+});
+
+describe('prepareZone', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('lowercases the zone, keeps absent names absent, and signs by the wall clock in whole seconds', () => {
+    vi.useFakeTimers({ now: 1_796_126_400_999 });
+    const z = prepareZone('Check.Leakless.TEST', null, null, null, testKey());
+    expect([z.labels, z.address4, z.address6, z.acmeCname]).toEqual([['check', 'leakless', 'test'], null, null, null]);
+    expect(z.signer?.now()).toBe(1_796_126_400);
+    expect(prepareZone(Z, null, null).signer).toBeNull();
   });
 });

@@ -23,15 +23,13 @@ export interface Zone {
   signer: Signer | null;
 }
 
-const epochSeconds = () => Math.floor(Date.now() / 1000);
-
 export function prepareZone(
   zone: string,
   address4: string | null,
   address6: string | null,
   acmeCname: string | null = null,
   key: ZoneKey | null = null,
-  now: () => number = epochSeconds,
+  now: () => number = () => Math.floor(Date.now() / 1000),
 ): Zone {
   const labels = zone.toLowerCase().split('.');
   return {
@@ -124,7 +122,8 @@ function maskedEcsAddress(q: Query): Buffer {
   if (!ecs) return Buffer.alloc(0);
   const a = Buffer.from(ecs.address);
   const spare = a.length * 8 - ecs.sourcePrefix;
-  if (a.length > 0 && spare > 0) a[a.length - 1] = (a[a.length - 1] ?? 0) & (0xff << spare);
+  // The parser keeps only addresses of ceil(prefix / 8) bytes, so spare bits (0–7) mean a last byte exists.
+  if (spare > 0) a[a.length - 1] = (a[a.length - 1] ?? 0) & (0xff << spare);
   return a;
 }
 

@@ -1,11 +1,13 @@
 /** Answers to queries with the DO bit: every RRset signed, denial by a compact NSEC; without DO, as before. */
+import { createPublicKey, verify } from 'node:crypto';
 import type dnsPacket from 'dns-packet';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Peer } from '../ip.ts';
-import { decode, encodeQuery, type QType } from '../testing.ts';
+import { decode, encodeQuery, hex, type QType } from '../testing.ts';
 import { answerQuery, prepareZone } from './answer.ts';
 import { TEST_NOW, testKey } from './dnssec/fixture.ts';
+import { signedData } from './dnssec/sign.ts';
 
 const zone = prepareZone('check.leakless.test', '192.0.2.10', '2001:db8::10', null, testKey(), () => TEST_NOW);
 const v4: Peer = { address: '203.0.113.53', family: 4 };
@@ -24,6 +26,43 @@ const summary = (rs: dnsPacket.Answer[] | undefined) =>
 const record = (rs: dnsPacket.Answer[] | undefined, i: number) => (rs ?? [])[i] as Rec;
 const nsec = (p: ReturnType<typeof decode>) =>
   ((p.authorities ?? []) as Rec[]).find((r) => r.type === 'NSEC') as { name: string; data: { nextDomain: string; rrtypes: string[] } };
+
+const publicKey = createPublicKey(testKey().privateKey);
+const ZONE_WIRE = '05 636865636b 08 6c65616b6c657373 04 74657374 00';
+/**
+ * Does the first answer's RRSIG verify over it, as owned by `owner` with `canonical` as its RDATA (default: as sent)?
+ * Read from the response bytes: header, question, the record, its RRSIG.
+ */
+function answerVerifies(name: string, type: QType, owner: string, canonical?: Buffer): boolean {
+  const query = encodeQuery(name, type, { dnssecOk: true, id: 7 });
+  const r = (answerQuery(query, zone, v4, { transport: 'udp' }) as { response: Buffer }).response;
+  let o = query.length - 11; // the question ends where the query's OPT (11 bytes) begins
+  const length = r.readUInt16BE(o + 10);
+  const set = {
+    owner: owner.split('.'),
+    type: r.readUInt16BE(o + 2),
+    ttl: r.readUInt32BE(o + 6),
+    rdatas: [canonical ?? r.subarray(o + 12, o + 12 + length)],
+  };
+  o += 12 + length;
+  const sig = r.subarray(o + 12, o + 12 + r.readUInt16BE(o + 10));
+  const header = sig.subarray(0, sig.length - 64);
+  return verify('sha256', signedData(set, header), { key: publicKey, dsaEncoding: 'ieee-p1363' }, sig.subarray(sig.length - 64));
+}
+
+describe('signatures that verify (node:crypto, the zone key)', () => {
+  it('the good name, a token, ns and the apex verify; the broken name does not, in either family', () => {
+    expect(answerVerifies(GOOD, 'A', GOOD)).toBe(true);
+    expect(answerVerifies(GOOD, 'AAAA', GOOD)).toBe(true);
+    expect(answerVerifies(TOKEN, 'A', TOKEN)).toBe(true);
+    expect(answerVerifies('ns.check.leakless.test', 'AAAA', 'ns.check.leakless.test')).toBe(true);
+    expect(answerVerifies('check.leakless.test', 'NS', 'check.leakless.test', hex(`02 6e73 ${ZONE_WIRE}`))).toBe(true);
+    const soa = hex(`02 6e73 ${ZONE_WIRE} 0a 686f73746d6173746572 ${ZONE_WIRE} 00000001 00000e10 00000258 00015180 0000003c`);
+    expect(answerVerifies('check.leakless.test', 'SOA', 'check.leakless.test', soa)).toBe(true);
+    expect(answerVerifies(BAD, 'A', BAD)).toBe(false);
+    expect(answerVerifies(BAD, 'AAAA', BAD)).toBe(false);
+  });
+});
 
 describe('signed answers (DO)', () => {
   it('the good name: A with its RRSIG (algorithm 13, signer = zone, window −1 h … +1 day)', () => {

@@ -142,9 +142,7 @@ export async function loadAsnTable(paths: readonly string[]): Promise<AsnTable> 
     } catch (err) {
       if (err instanceof DataFileError) throw err;
       const code = (err as NodeJS.ErrnoException).code;
-      throw new DataFileError(
-        `'${path}': ${code?.startsWith('E') && !code.startsWith('CSV') ? `cannot read (${code})` : `not CSV (${(err as Error).message})`}`,
-      );
+      throw new DataFileError(`'${path}': ${code?.startsWith('E') ? `cannot read (${code})` : `not CSV (${(err as Error).message})`}`);
     }
   }
   if (v4.size + v6.size === 0) throw new DataFileError(`'${paths.join(',')}': no address ranges`);

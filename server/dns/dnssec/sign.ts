@@ -59,6 +59,7 @@ export function signedData(set: RRset, header: Buffer): Buffer {
 export function rrsigRdata(set: RRset, signer: Signer, broken = false): Buffer {
   const header = rrsigHeader(set, signer);
   const signature = sign('sha256', signedData(set, header), { key: signer.key.privateKey, dsaEncoding: 'ieee-p1363' });
-  if (broken) signature[signature.length - 1] = (signature[signature.length - 1] ?? 0) ^ 0x01;
+  const last = signature.length - 1;
+  if (broken) signature.writeUInt8(signature.readUInt8(last) ^ 0x01, last);
   return Buffer.concat([header, signature]);
 }

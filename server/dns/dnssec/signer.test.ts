@@ -1,5 +1,6 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { hex } from '../../testing.ts';
 import { wireName } from '../records.ts';
 import { nsecRdata, typeBitmap } from './denial.ts';
 import { TEST_NOW, testKey } from './fixture.ts';
@@ -10,7 +11,6 @@ const key = testKey();
 const signer = { key, zoneName: wireName(['check', 'leakless', 'test']), now: () => TEST_NOW };
 const OWNER = ['dnssec-ok-0123456789abcdef', 'check', 'leakless', 'test'];
 const A_SET: RRset = { owner: OWNER, type: 1, ttl: 0, rdatas: [Buffer.from([192, 0, 2, 10])] };
-const hex = (s: string) => Buffer.from(s.replace(/\s/g, ''), 'hex');
 
 describe('the zone key', () => {
   it('gives the DNSKEY, key tag and DS that delv and dnsmasq accept (dnssec.test.ts)', () => {
@@ -82,6 +82,12 @@ describe('compact denial', () => {
     expect(typeBitmap([1, 28, 46, 47])).toEqual(hex('0006 40000008 0003'));
     expect(typeBitmap([47, 46, 1, 1])).toEqual(hex('0006 40000000 0003'));
     expect(typeBitmap([1, 2, 6, 28, 46, 47, 48, 256])).toEqual(hex('0007 62000008000380 0101 80'));
+    // A type whose byte is just past the window's current end grows it by one byte.
+    expect(typeBitmap([1, 8])).toEqual(hex('0002 4080'));
+    expect(typeBitmap([1, 15, 16])).toEqual(hex('0003 400180'));
+    // Windows in number order whatever the order of the types.
+    expect(typeBitmap([513, 256, 1])).toEqual(hex('0001 40 0101 80 0201 40'));
+    expect(typeBitmap([])).toEqual(hex(''));
   });
 
   it('an NSEC at the name, next name \\000.<name>: NXNAME for a name that does not exist', () => {
