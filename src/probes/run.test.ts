@@ -13,7 +13,8 @@ import type {
 } from '../model';
 import { PENDING } from '../model';
 import type { ProbeDeps } from './deps';
-import { LOCALE_AFTER_MS, outerDeadlineMs, PROBES, type Probes, runCheck } from './run';
+import { AFTER_FIRST_REQUESTS_MS } from './later';
+import { outerDeadlineMs, PROBES, type Probes, runCheck } from './run';
 
 const settings: Settings = { ipv4: [], ipv6: [], dns: [], webrtc: [], securedns: [], headers: [], dnsNames: 6, deadlineMs: 1000 };
 const deps: ProbeDeps = {
@@ -234,7 +235,7 @@ describe('runCheck', () => {
 });
 
 describe('the locale probe', () => {
-  it('reads the clock and languages only after LOCALE_AFTER_MS (25 ms), so the first requests leave before it', async () => {
+  it('reads the clock and languages only after 25 ms, so the first requests leave before it', async () => {
     vi.useFakeTimers();
     const timeZone = vi.fn(() => 'Europe/Berlin');
     const localeDeps = { ...deps, timeZone, languages: () => ['de-DE'] };
@@ -245,7 +246,7 @@ describe('the locale probe', () => {
     await vi.advanceTimersByTimeAsync(24);
     expect(timeZone).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
-    expect(LOCALE_AFTER_MS).toBe(25);
+    expect(AFTER_FIRST_REQUESTS_MS).toBe(25);
     expect(result).toEqual({ timeZone: 'Europe/Berlin', timeZoneCountries: ['DE'], languages: ['de-DE'] });
     vi.useRealTimers();
   });

@@ -3,6 +3,7 @@ import type { OnPartial, ProbeDeps } from './deps';
 import { probeDns } from './dns';
 import { probeHeaders } from './headers';
 import { probeIp } from './ip';
+import { AFTER_FIRST_REQUESTS_MS } from './later';
 import { probeLocale } from './locale';
 import { probeSecureDns } from './securedns';
 import { probeWebRtc } from './webrtc';
@@ -18,13 +19,6 @@ export type Probes = {
 };
 
 /**
- * The locale probe's ICU set-up (30–120 ms on its first use in a context, measured with `npm run bench:cpu`)
- * waits this long, so the requests that leave a turn or two after the run starts (the check server's DNS names
- * wait on one crypto hop) are not held behind it; the popup shows its line no later for it.
- */
-export const LOCALE_AFTER_MS = 25;
-
-/**
  * The signal cancels the network requests of a run nobody waits for any more (a re-run, a closed popup).
  * `onPartial` streams a probe's provisional result as each of its providers answers.
  */
@@ -35,7 +29,7 @@ export const PROBES: Probes = {
   webrtc: probeWebRtc,
   securedns: probeSecureDns,
   headers: (deps, settings, signal) => probeHeaders(deps, settings, signal),
-  locale: (deps) => new Promise((resolve) => setTimeout(resolve, LOCALE_AFTER_MS)).then(() => probeLocale(deps)),
+  locale: (deps) => new Promise((resolve) => setTimeout(resolve, AFTER_FIRST_REQUESTS_MS)).then(() => probeLocale(deps)),
 };
 
 /** Every probe has its own deadlines; this only catches one that hangs anyway (a bug, or a browser API that never answers). */

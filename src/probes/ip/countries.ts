@@ -1,4 +1,5 @@
 // Mullvad reports country names ("Sweden"); the verdict compares ISO 3166-1 alpha-2 codes.
+import { AFTER_FIRST_REQUESTS_MS } from '../later';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 /** Region codes that name no single country. */
@@ -82,13 +83,13 @@ function table(): Map<string, string> {
 let warming = false;
 
 /**
- * Builds the name table in the next task, so a check pays for it while its first requests are out, not when
- * the first answer naming a country is in (it cost 30–40 ms there, measured with `npm run bench:cpu`).
+ * Builds the name table shortly after a check starts, so the check pays for it while its requests are out,
+ * not when the first answer naming a country is in (30–40 ms there, measured with `npm run bench:cpu`).
  */
 export function warmCountryNames(): void {
   if (byName || warming) return;
   warming = true;
-  setTimeout(table, 0);
+  setTimeout(table, AFTER_FIRST_REQUESTS_MS);
 }
 
 /** "Sweden" → "SE"; undefined for names we cannot map (better no country than a wrong one). */
