@@ -1,16 +1,12 @@
-import { options, render } from 'preact';
+import { render } from 'preact';
 import { registry } from '../endpoints';
 import { t, uiLanguage } from '../i18n/t';
 import { maybeFireRogue } from '../test-support/rogue';
 import { Env, type UiEnv } from '../ui/env';
-import { onceAFrame } from '../ui/frame';
 import { providerNamer } from '../ui/names';
 import { createPopupServices } from './check';
 import { Popup } from './Popup';
 import { started } from './start';
-
-// A check's dozens of updates, several in one frame, would each re-render the whole popup.
-options.debounceRendering = onceAFrame(requestAnimationFrame, setTimeout, 100);
 
 // start.ts, which loaded this, has already asked the background for the check.
 const { services } = createPopupServices(started);
