@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULTS, parseArgs, validateConfig } from './config.ts';
+import { parseArgs } from './args.ts';
+import { ConfigError, DEFAULTS, validateConfig } from './config.ts';
 
 const bad = (argv: string[], message: RegExp) => {
   expect(() => parseArgs(argv)).toThrow(ConfigError);

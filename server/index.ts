@@ -23,7 +23,8 @@ import { openStore } from './store/open.ts';
 import { parseStoreTarget } from './store/target.ts';
 import { createStunHandler } from './stun/listen.ts';
 
-export { ConfigError, DEFAULTS, parseArgs, type ServerConfig, USAGE, validateConfig } from './config.ts';
+export { parseArgs, USAGE } from './args.ts';
+export { ConfigError, DEFAULTS, type ServerConfig, validateConfig } from './config.ts';
 export type { Counters } from './counters.ts';
 export type { Peer } from './ip.ts';
 export type { Limits } from './limits.ts';
