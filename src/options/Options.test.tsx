@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildRegistry } from '../endpoints';
 import type { PolicyState, Protection, WebRtcPolicy } from '../ext/webrtc-policy';
 import type { Settings } from '../model';
 import { renderWithEnv, testRegistry } from '../ui/test-env';
@@ -81,6 +82,18 @@ describe('providers', () => {
     // Proxy headers: only our own check server echoes them, and this build has none, so there is nothing to pick.
     expect(screen.queryByTestId('providers-headers')).toBeNull();
     expect(screen.getByTestId('providers-securedns')).toBeTruthy();
+  });
+
+  it("credits the check server's network and country data only in a build that has one", async () => {
+    renderWithEnv(<Options services={services().value} />);
+    await screen.findByTestId('providers-ipv4');
+    expect(screen.queryByTestId('ip-data-credit')).toBeNull();
+    cleanup();
+    const own = { ...services().value, registry: buildRegistry('https://check.example.org') };
+    renderWithEnv(<Options services={own} />);
+    expect((await screen.findByTestId('ip-data-credit')).textContent).toBe(
+      'Your check server names networks and countries from data it keeps itself: IP to ASN by RouteViews, DB-IP (“IP Geolocation by DB-IP”) and the NRO, CC BY 4.0; countries by IPtoASN, PDDL; both via ip-location-db.',
+    );
   });
 
   it('saves a ticked provider at once, in the registry order, and says "Saved"', async () => {

@@ -42,6 +42,10 @@ export function Providers({ registry, choices, settings, onChange }: ProvidersPr
     <section aria-labelledby="providers-title">
       <h2 id="providers-title">{t('optionsProviders')}</h2>
       <p>{t('optionsProvidersHelp')}</p>
+      {/* The ASN data's CC BY 4.0 licence asks for credit wherever its results are shown: the popup's network names. */}
+      {registry.endpoints.some((e) => e.provider === PROVIDERS.leakless.id) ? (
+        <p data-testid="ip-data-credit">{t('optionsIpDataCredit')}</p>
+      ) : null}
       {/* A probe only our own check server serves (proxy headers) has no choice in a build without one. */}
       {GROUPS.filter(([probe]) => choices[probe].length > 0).map(([probe, title]) => (
         <fieldset key={probe} data-testid={`providers-${probe}`}>
