@@ -173,5 +173,5 @@ const rows: Row[] = [
 ];
 
 describe('decide: resolvers and locale', () => {
-  it.each(rows)('$name → $level', expectRow);
+  it.each(rows)('$name → $level', (row) => expectRow(row));
 });

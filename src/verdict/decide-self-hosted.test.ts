@@ -1,21 +1,12 @@
 // Verdict rows for a build that asks only its own check server: every fact about an address comes from the
 // server's local databases (server/ipdata), which give country, ASN and organisation, never a city or a VPN flag.
-import { describe, expect, it } from 'vitest';
-import type { CheckResults, IpMeta, ReasonCode, Resolver, VerdictLevel } from '../model';
-import { decide } from '.';
-import { absent, CLEAN, dns, EXIT4, EXIT6, ip, locale } from './fixtures';
+import { describe, it } from 'vitest';
+import type { CheckResults, Resolver } from '../model';
+import { absent, CLEAN, dns, EXIT4, EXIT6, ip, locale, M247 } from './fixtures';
+import { expectRow, type Row } from './verdict-rows';
 
 const server = (address: string, meta: Partial<Resolver> = {}): Resolver => ({ ip: address, seenBy: ['leakless-dns'], ...meta });
-const M247: IpMeta = { country: 'CH', asn: 9009, organization: 'M247 Europe SRL' };
 const base: CheckResults = { ...CLEAN, ipv4: ip(4, EXIT4, M247), ipv6: absent(6), locale: locale('Europe/Zurich', ['CH']) };
-
-interface Row {
-  readonly name: string;
-  readonly patch: Partial<CheckResults>;
-  readonly level: VerdictLevel;
-  readonly codes: readonly ReasonCode[];
-  readonly params?: readonly (readonly string[])[];
-}
 
 const rows: Row[] = [
   {
@@ -66,10 +57,5 @@ const rows: Row[] = [
 ];
 
 describe('decide: a build that asks only its own check server', () => {
-  it.each(rows)('$name → $level', ({ patch, level, codes, params }) => {
-    const verdict = decide({ ...base, ...patch });
-    expect(verdict.level).toBe(level);
-    expect(verdict.reasons.map((r) => r.code)).toEqual(codes);
-    if (params) expect(verdict.reasons.map((r) => r.params)).toEqual(params);
-  });
+  it.each(rows)('$name → $level', (row) => expectRow(row, base));
 });

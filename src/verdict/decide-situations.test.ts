@@ -1,19 +1,7 @@
 // Verdict rows for situations decide.test.ts had none for (issue 10): each written out with its level and codes.
-import { describe, expect, it } from 'vitest';
-import type { CheckResults, IpMeta, ReasonCode, VerdictLevel } from '../model';
-import { decide } from '.';
-import { CLEAN, dns, EXIT4, EXIT6, ip, M247, resolver } from './fixtures';
-
-interface Row {
-  readonly name: string;
-  readonly patch: Partial<CheckResults>;
-  readonly level: VerdictLevel;
-  readonly codes: readonly ReasonCode[];
-  readonly params?: readonly (readonly string[])[];
-}
-
-const v4 = (meta: IpMeta) => ip(4, EXIT4, meta);
-const v6 = (meta: IpMeta) => ip(6, EXIT6, meta);
+import { describe, it } from 'vitest';
+import { dns, EXIT4, EXIT6, M247, resolver } from './fixtures';
+import { expectRow, type Row, v4, v6 } from './verdict-rows';
 
 const rows: Row[] = [
   // A DNS leak seen only through the resolver's country.
@@ -166,10 +154,5 @@ const rows: Row[] = [
 ];
 
 describe('decide: more situations', () => {
-  it.each(rows)('$name → $level', ({ patch, level, codes, params }) => {
-    const verdict = decide({ ...CLEAN, ...patch });
-    expect(verdict.level).toBe(level);
-    expect(verdict.reasons.map((r) => r.code)).toEqual(codes);
-    if (params) expect(verdict.reasons.map((r) => r.params)).toEqual(params);
-  });
+  it.each(rows)('$name → $level', (row) => expectRow(row));
 });

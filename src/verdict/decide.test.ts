@@ -196,7 +196,7 @@ const rows: Row[] = [
 ];
 
 describe('decide', () => {
-  it.each(rows)('$name → $level', expectRow);
+  it.each(rows)('$name → $level', (row) => expectRow(row));
 
   it('gives one reason per distinct leaking resolver', () => {
     const other = { country: 'DE', organization: 'Vodafone', asn: 3209 };

@@ -1,21 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import type { CheckResults, HeadersResult, ProxyHeader, ReasonCode, VerdictLevel } from '../model';
-import { decide } from '.';
-import { absent, CLEAN, done, EXIT4, EXIT6, failed, ip, M247, partial, pending, webrtc } from './fixtures';
+import { describe, it } from 'vitest';
+import type { HeadersResult, ProxyHeader } from '../model';
+import { absent, done, EXIT4, EXIT6, failed, ip, M247, partial, pending, webrtc } from './fixtures';
+import { expectRow, type Row } from './verdict-rows';
 
 const HOME4 = '84.171.20.7';
 const HOME6 = '2a02:8109:b6c0::7';
 const echoed = (...headers: ProxyHeader[]) =>
   done<HeadersResult>({ observations: [{ endpointId: 'leakless-headers', outcome: { ok: true, value: headers }, ms: 5 }], headers });
 const h = (name: string, ...ips: string[]): ProxyHeader => ({ name, value: ips.join(', ') || '1.1 proxy', ips });
-
-interface Row {
-  readonly name: string;
-  readonly patch: Partial<CheckResults>;
-  readonly level: VerdictLevel;
-  readonly codes: readonly ReasonCode[];
-  readonly params?: readonly (readonly string[])[];
-}
 
 const rows: Row[] = [
   { name: 'the echo shows nothing added', patch: { headers: echoed() }, level: 'clean', codes: ['no-leak'] },
@@ -118,10 +110,5 @@ const rows: Row[] = [
 ];
 
 describe('decide: proxy headers', () => {
-  it.each(rows)('$name → $level', ({ patch, level, codes, params }) => {
-    const verdict = decide({ ...CLEAN, ...patch });
-    expect(verdict.level).toBe(level);
-    expect(verdict.reasons.map((r) => r.code)).toEqual(codes);
-    if (params) expect(verdict.reasons.map((r) => r.params)).toEqual(params);
-  });
+  it.each(rows)('$name → $level', (row) => expectRow(row));
 });

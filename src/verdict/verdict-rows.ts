@@ -15,9 +15,9 @@ export interface Row {
 export const v6 = (meta: IpMeta = M247) => ip(6, EXIT6, meta);
 export const v4 = (meta: IpMeta = M247) => ip(4, EXIT4, meta);
 
-/** The clean check with the row's facts changed: its level and reasons, in order. */
-export function expectRow({ patch, level, codes, params }: Row): void {
-  const verdict = decide({ ...CLEAN, ...patch });
+/** The base check (the clean one unless given) with the row's facts changed: its level and reasons, in order. */
+export function expectRow({ patch, level, codes, params }: Row, base: CheckResults = CLEAN): void {
+  const verdict = decide({ ...base, ...patch });
   expect(verdict.level).toBe(level);
   expect(verdict.reasons.map((r) => r.code)).toEqual(codes);
   if (params) expect(verdict.reasons.map((r) => r.params)).toEqual(params);
