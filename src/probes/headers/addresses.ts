@@ -1,22 +1,5 @@
 import { canonicalIp } from '../../model/address';
-import type { ProxyHeaderName } from '../../model/proxy-headers';
-
-/**
- * Headers that name the client a proxy forwarded for. Via, X-Forwarded-Host/-Proto and the proxy ids name the
- * proxy or the site, never the user: an address there is the middlebox's own.
- */
-const NAMES_CLIENT: ReadonlySet<ProxyHeaderName> = new Set([
-  'forwarded',
-  'x-forwarded-for',
-  'x-real-ip',
-  'client-ip',
-  'true-client-ip',
-  'x-client-ip',
-  'x-cluster-client-ip',
-  'x-originating-ip',
-  'cf-connecting-ip',
-  'fastly-client-ip',
-]);
+import { namesClient, type ProxyHeaderName } from '../../model/proxy-headers';
 
 /**
  * One node as proxies write it: a bare address, "[v6]" or "[v6]:port", "v4:port", or an RFC 7239 quoted string
@@ -44,7 +27,7 @@ function forwardedFor(value: string): string[] {
 
 /** The addresses (canonical, any kind) a header says the client had; none for headers that name only proxies. */
 export function clientAddresses(name: ProxyHeaderName, value: string): string[] {
-  if (!NAMES_CLIENT.has(name)) return [];
+  if (!namesClient(name)) return [];
   const nodes = name === 'forwarded' ? forwardedFor(value) : value.split(',');
   const ips = nodes.map(nodeAddress).filter((ip): ip is string => ip !== null);
   return [...new Set(ips)];
