@@ -24,8 +24,11 @@ export default {
     'src/probes/headers/{addresses,parse}.ts',
     'src/probes/webrtc/known.ts',
     'src/verdict/*.ts',
-    'src/audit/{evaluate,manifest-check}.ts',
+    'src/audit/{evaluate,manifest-check,session-list}.ts',
     'src/manifest/derive.ts',
+    // The tools' own arithmetic: the committed score table and the CPU breakdown the README cites.
+    'scripts/mutation-summary.ts',
+    'bench/trace-cpu.ts',
     // The token store is now server/store/memory.ts with its admission rules (server/admission.ts, results.ts).
     'server/{admission,results,secret,conncap,ratelimit,clientip}.ts',
     'server/store/{memory,rules}.ts',

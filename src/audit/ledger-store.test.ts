@@ -146,6 +146,20 @@ describe('boundedList', () => {
     expect(await list.read()).toEqual([2, 3]);
   });
 
+  it('starts empty in memory and hands out copies, so a reader cannot change what is kept', async () => {
+    const list = boundedList<number>(null, 'k');
+    await list.append(1);
+    const got = await list.read();
+    expect(got).toEqual([1]);
+    got.push(99);
+    expect(await list.read()).toEqual([1]);
+  });
+
+  it('reads as empty when storage cannot be read', async () => {
+    const unreadable = { get: async () => Promise.reject(new Error('gone')), set: async () => undefined };
+    expect(await boundedList<number>(unreadable, 'k').read()).toEqual([]);
+  });
+
   it('survives a failing storage', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const broken = { get: async () => ({}), set: async () => Promise.reject(new Error('quota')) };

@@ -39,10 +39,10 @@ describe('mutation summary', () => {
 
   it('reads back the rows of a table it wrote, and nothing else', () => {
     const md =
-      '| module | killed | survived | no coverage | score |\n|---|---:|---:|---:|---:|\n| `src/b.ts` | 2 | 1 | 1 | 50.0 % |\n| `server/a.ts` | 68 | 11 | 0 | 86.1 % |\nsome prose | 1 |\n';
+      '| module | killed | survived | no coverage | score |\n|---|---:|---:|---:|---:|\n| `src/b.ts` | 2 | 1 | 1 | 50.0 % |\n| `server/a.ts` | 68 | 11 | 10 | 86.1 % |\nsome prose | 1 |\nsee | `c.ts` | 1 | 0 | 0 | 100.0 % |\n| `d.ts` | 1 | 0 | 0 | 100.0 % | more\n';
     expect(parseTable(md)).toEqual([
       { file: 'src/b.ts', killed: 2, survived: 1, noCoverage: 1, score: 50 },
-      { file: 'server/a.ts', killed: 68, survived: 11, noCoverage: 0, score: 86.1 },
+      { file: 'server/a.ts', killed: 68, survived: 11, noCoverage: 10, score: 86.1 },
     ]);
   });
 
